@@ -1,0 +1,130 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { seedDemo, SeededApp } from "../helpers/seed"
+
+jest.setTimeout(120 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let app: SeededApp
+
+    beforeAll(async () => {
+      app = await seedDemo(getContainer())
+    })
+
+    describe("GET /store/tariffs", () => {
+      it("lists the published tariffs with plans and RUB prices, cheapest first", async () => {
+        const res = await api.get("/store/tariffs", app.storeHeaders())
+        expect(res.status).toEqual(200)
+        const summary = res.data.tariffs.map((t: any) => [
+          t.title,
+          t.plans.map((p: any) => [p.interval, p.interval_count, p.trial_days, p.price.amount, p.price.currency_code]),
+        ])
+        expect(summary).toEqual([
+          ["Trial", [["day", 7, 7, 0, "rub"]]],
+          ["Standard", [["month", 1, 0, 399, "rub"], ["year", 1, 0, 3990, "rub"]]],
+          ["Premium", [["month", 1, 0, 699, "rub"], ["year", 1, 0, 6990, "rub"]]],
+        ])
+        const standard = res.data.tariffs[1]
+        expect(standard).toEqual(
+          expect.objectContaining({ id: expect.any(String), handle: "standard", description: expect.any(String) })
+        )
+        expect(standard.plans[0]).toEqual(
+          expect.objectContaining({ variant_id: expect.stringMatching(/^variant_/), title: "Monthly" })
+        )
+      })
+
+      it("prices in the currency of the requested region", async () => {
+        const res = await api.get(
+          `/store/tariffs?region_id=${app.region_ids.usd}`,
+          app.storeHeaders()
+        )
+        expect(res.status).toEqual(200)
+        expect(res.data.tariffs.map((t: any) => t.plans.map((p: any) => p.price))).toEqual([
+          [{ amount: 0, currency_code: "usd" }],
+          [{ amount: 5, currency_code: "usd" }, { amount: 50, currency_code: "usd" }],
+          [{ amount: 9, currency_code: "usd" }, { amount: 90, currency_code: "usd" }],
+        ])
+      })
+
+      it("hides draft tariffs and tariffs of other sales channels", async () => {
+        const container = getContainer()
+        const products = container.resolve(Modules.PRODUCT)
+        const [premium] = await products.listProducts({ handle: "premium" })
+        await products.updateProducts(premium.id, { status: ProductStatus.DRAFT })
+
+        const res = await api.get("/store/tariffs", app.storeHeaders())
+        expect(res.data.tariffs.map((t: any) => t.title)).toEqual(["Trial", "Standard"])
+
+        const { result: [channel] } = await createSalesChannelsWorkflow(container).run({
+          input: { salesChannelsData: [{ name: "Elsewhere" }] },
+        })
+        const { result: [key] } = await createApiKeysWorkflow(container).run({
+          input: { api_keys: [{ title: "other", type: "publishable", created_by: "" }] },
+        })
+        await linkSalesChannelsToApiKeyWorkflow(container).run({
+          input: { id: key.id, add: [channel.id] },
+        })
+        const other = await api.get("/store/tariffs", {
+          headers: { "x-publishable-api-key": key.token },
+        })
+        expect(other.status).toEqual(200)
+        expect(other.data.tariffs).toEqual([])
+      })
+
+      it("answers 400 with a message for an unknown region, in the request's language", async () => {
+        const en = await api
+          .get("/store/tariffs?region_id=reg_missing", app.storeHeaders())
+          .catch((e: any) => e.response)
+        expect(en.status).toEqual(400)
+        expect(en.data).toEqual({
+          type: "invalid_data",
+          code: "REGION_NOT_FOUND",
+          message: "The region does not exist.",
+        })
+
+        const ru = await api
+          .get("/store/tariffs?region_id=reg_missing", app.storeHeaders({ "accept-language": "ru-RU,ru;q=0.9,en;q=0.8" }))
+          .catch((e: any) => e.response)
+        expect(ru.status).toEqual(400)
+        expect(ru.data.message).toEqual("Такого региона нет.")
+      })
+
+      it.each([
+        ["an unknown parameter", "?limit=10"],
+        ["an empty region", "?region_id="],
+        ["a repeated region", "?region_id=a&region_id=b"],
+        ["an overlong region", `?region_id=${"x".repeat(500)}`],
+      ])("answers 400 for %s", async (_name, qs) => {
+        const res = await api
+          .get(`/store/tariffs${qs}`, app.storeHeaders())
+          .catch((e: any) => e.response)
+        expect(res.status).toEqual(400)
+        expect(res.data.type).toEqual("invalid_data")
+        expect(res.data.message).toMatch(/^Invalid request/)
+      })
+
+      it("answers 400 in Russian for bad parameters when asked in Russian", async () => {
+        const res = await api
+          .get("/store/tariffs?limit=1", app.storeHeaders({ "accept-language": "ru" }))
+          .catch((e: any) => e.response)
+        expect(res.status).toEqual(400)
+        expect(res.data.message).toMatch(/^Некорректный запрос/)
+      })
+
+      it("requires the publishable key (Medusa's own 400)", async () => {
+        const res = await api.get("/store/tariffs").catch((e: any) => e.response)
+        expect(res.status).toEqual(400)
+        expect(res.data.type).toEqual("not_allowed")
+        expect(res.data.message).toMatch(/Publishable API key required/)
+      })
+    })
+  },
+})

@@ -1,0 +1,154 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+  Modules,
+  QueryContext,
+} from "@medusajs/framework/utils"
+
+export const TARIFF_PRODUCT_TYPE = "tariff"
+
+export type PlanInterval = "day" | "month" | "year"
+
+export type TariffPlan = {
+  variant_id: string
+  title: string
+  interval: PlanInterval
+  interval_count: number
+  trial_days: number
+  price: { amount: number; currency_code: string }
+}
+
+export type Tariff = {
+  id: string
+  title: string
+  description: string | null
+  handle: string
+  plans: TariffPlan[]
+}
+
+export type Region = { id: string; currency_code: string }
+
+/**
+ * The region prices are shown in: the one asked for (unknown → 400), else the
+ * store's default region, else the first region there is.
+ */
+export async function resolveRegion(
+  container: MedusaContainer,
+  regionId?: string
+): Promise<Region> {
+  const regions = container.resolve(Modules.REGION)
+  if (regionId) {
+    const [region] = await regions.listRegions({ id: regionId }, { take: 1 })
+    if (!region) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Region ${regionId} does not exist.`,
+        "REGION_NOT_FOUND"
+      )
+    }
+    return region
+  }
+  const [store] = await container
+    .resolve(Modules.STORE)
+    .listStores({}, { select: ["id", "default_region_id"], take: 1 })
+  if (store?.default_region_id) {
+    const [region] = await regions.listRegions({ id: store.default_region_id }, { take: 1 })
+    if (region) {
+      return region
+    }
+  }
+  const [first] = await regions.listRegions({}, { take: 1, order: { created_at: "ASC" } })
+  if (!first) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "No region is configured.",
+      "REGION_NOT_FOUND"
+    )
+  }
+  return first
+}
+
+/**
+ * Published tariffs of the given sales channels, with every plan that has a
+ * price in the region's currency. Plans are sorted by price, tariffs by their
+ * cheapest plan.
+ */
+export async function listTariffs(
+  container: MedusaContainer,
+  { region, salesChannelIds }: { region: Region; salesChannelIds: string[] }
+): Promise<Tariff[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: types } = await query.graph({
+    entity: "product_type",
+    fields: ["id"],
+    filters: { value: TARIFF_PRODUCT_TYPE },
+  })
+  if (!types.length) {
+    return []
+  }
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: [
+      "id",
+      "title",
+      "description",
+      "handle",
+      "sales_channels.id",
+      "variants.id",
+      "variants.title",
+      "variants.subscription_plan.*",
+      "variants.calculated_price.*",
+    ],
+    filters: { type_id: types.map((t) => t.id), status: "published" },
+    context: {
+      variants: {
+        calculated_price: QueryContext({
+          region_id: region.id,
+          currency_code: region.currency_code,
+        }),
+      },
+    },
+  })
+
+  const tariffs: Tariff[] = []
+  for (const product of products) {
+    const inChannel = (product.sales_channels ?? []).some(
+      (channel) => channel && salesChannelIds.includes(channel.id)
+    )
+    if (!inChannel) {
+      continue
+    }
+    const plans: TariffPlan[] = []
+    for (const variant of product.variants ?? []) {
+      const plan = variant.subscription_plan
+      const price = variant.calculated_price
+      if (!plan || !price || price.calculated_amount == null) {
+        continue
+      }
+      plans.push({
+        variant_id: variant.id,
+        title: variant.title ?? "",
+        interval: plan.interval as PlanInterval,
+        interval_count: plan.interval_count,
+        trial_days: plan.trial_days,
+        price: {
+          amount: Number(price.calculated_amount),
+          currency_code: price.currency_code ?? region.currency_code,
+        },
+      })
+    }
+    if (!plans.length) {
+      continue
+    }
+    plans.sort((a, b) => a.price.amount - b.price.amount)
+    tariffs.push({
+      id: product.id,
+      title: product.title,
+      description: product.description ?? null,
+      handle: product.handle,
+      plans,
+    })
+  }
+  return tariffs.sort((a, b) => a.plans[0].price.amount - b.plans[0].price.amount)
+}

@@ -1,0 +1,96 @@
+// Child processes for the dev and test scripts: run to completion, or start in
+// the background and stop together on exit.
+import { spawn } from "node:child_process"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+
+export function log(message) {
+  console.log(`\x1b[36m[cinema]\x1b[0m ${message}`)
+}
+
+/** Runs a command to completion; rejects with its exit code. */
+export function run(command, args, { cwd = ROOT, env = {}, quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    })
+    let output = ""
+    if (quiet) {
+      child.stdout.on("data", (d) => (output += d))
+      child.stderr.on("data", (d) => (output += d))
+    }
+    child.on("error", reject)
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve(output)
+      else {
+        if (quiet) process.stderr.write(output)
+        reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? code})`))
+      }
+    })
+  })
+}
+
+const children = new Set()
+
+/** Starts a long-running process; its output is prefixed with a name. */
+export function startService(name, command, args, { cwd = ROOT, env = {} } = {}) {
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  })
+  const prefix = `\x1b[35m[${name}]\x1b[0m `
+  const relay = (stream) => (chunk) => {
+    for (const line of String(chunk).split("\n")) {
+      if (line.trim()) stream.write(prefix + line + "\n")
+    }
+  }
+  child.stdout.on("data", relay(process.stdout))
+  child.stderr.on("data", relay(process.stderr))
+  children.add(child)
+  child.on("exit", () => children.delete(child))
+  return child
+}
+
+/** Stops every service started here (the whole process group of each). */
+export async function stopServices() {
+  const waits = [...children].map(
+    (child) =>
+      new Promise((resolve) => {
+        child.once("exit", resolve)
+        try {
+          process.kill(-child.pid, "SIGTERM")
+        } catch {
+          resolve()
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid, "SIGKILL")
+          } catch {}
+          resolve()
+        }, 10000).unref()
+      })
+  )
+  await Promise.all(waits)
+}
+
+/** Waits until GET url answers with a status below 500. */
+export async function waitForHttp(url, { timeoutMs = 180000, child } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`process for ${url} exited with ${child.exitCode}`)
+    }
+    try {
+      const res = await fetch(url)
+      if (res.status < 500) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`)
+}

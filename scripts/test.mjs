@@ -1,0 +1,110 @@
+// `make test`: every suite, against a real PostgreSQL (DATABASE_URL's server,
+// or an embedded one in .data/postgres-test). `node scripts/test.mjs e2e` runs
+// only the named steps. Prints one summary line per step and a total.
+import path from "node:path"
+import { migrateAndSeed, startBackend, startStorefront, BACKEND_DIR, STOREFRONT_DIR } from "./lib/app.mjs"
+import { createDatabaseIfMissing, dropDatabase, startDatabase, testUtilsEnv } from "./lib/db.mjs"
+import { log, ROOT, run, stopServices } from "./lib/proc.mjs"
+
+const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 9010)
+const E2E_STOREFRONT_PORT = Number(process.env.E2E_STOREFRONT_PORT || 3010)
+const JEST_ENV = { NODE_OPTIONS: "--experimental-vm-modules" }
+
+let db
+
+const steps = {
+  "typecheck-backend": () => run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"], { cwd: BACKEND_DIR }),
+  "typecheck-storefront": () => run("npx", ["tsc", "--noEmit"], { cwd: STOREFRONT_DIR }),
+  unit: () => jest("unit"),
+  modules: () => jest("integration:modules"),
+  http: () => jest("integration:http"),
+  "storefront-build": () => run("npx", ["next", "build"], { cwd: STOREFRONT_DIR }),
+  e2e: browserTests,
+}
+
+function jest(type) {
+  return run("npx", ["jest", "--runInBand", "--forceExit", "--passWithNoTests=false"], {
+    cwd: BACKEND_DIR,
+    env: { ...JEST_ENV, ...testUtilsEnv(db.url), TEST_TYPE: type },
+  })
+}
+
+// The real backend and storefront on a fresh, seeded database, driven by
+// Chromium. Needs the storefront's production build (the storefront-build step).
+async function browserTests() {
+  const database = "cinema_e2e"
+  await dropDatabase(db.url, database)
+  const url = new URL(db.url)
+  url.pathname = `/${database}`
+  await createDatabaseIfMissing(url, database)
+  const seed = await migrateAndSeed(url.toString(), path.join(ROOT, ".data", "seed-e2e.json"))
+  try {
+    await startBackend({
+      databaseUrl: url.toString(),
+      port: E2E_BACKEND_PORT,
+      mode: "start",
+      env: { ADMIN_DISABLED: "true", JWT_SECRET: "e2e-only", COOKIE_SECRET: "e2e-only" },
+    })
+    await startStorefront({
+      port: E2E_STOREFRONT_PORT,
+      backendUrl: `http://localhost:${E2E_BACKEND_PORT}`,
+      publishableKey: seed.publishable_key,
+      mode: "start",
+    })
+    await run("node", ["--test", "--test-concurrency=1", "e2e/"], {
+      env: {
+        STOREFRONT_URL: `http://localhost:${E2E_STOREFRONT_PORT}`,
+        BACKEND_URL: `http://localhost:${E2E_BACKEND_PORT}`,
+        PUBLISHABLE_KEY: seed.publishable_key,
+      },
+    })
+  } finally {
+    await stopServices()
+  }
+}
+
+async function main() {
+  const wanted = process.argv.slice(2)
+  const unknown = wanted.filter((name) => !steps[name])
+  if (unknown.length) {
+    console.error(`unknown step(s): ${unknown.join(", ")}; steps: ${Object.keys(steps).join(", ")}`)
+    process.exit(2)
+  }
+  const names = wanted.length ? wanted : Object.keys(steps)
+  db = await startDatabase({
+    dataDir: ".data/postgres-test",
+    port: Number(process.env.EMBEDDED_PG_TEST_PORT || 54339),
+    database: "cinema_test",
+  })
+  const results = []
+  try {
+    for (const name of names) {
+      const started = Date.now()
+      log(`── ${name}`)
+      try {
+        await steps[name]()
+        results.push({ name, ok: true, seconds: (Date.now() - started) / 1000 })
+      } catch (err) {
+        console.error(err.message)
+        results.push({ name, ok: false, seconds: (Date.now() - started) / 1000 })
+      }
+    }
+  } finally {
+    await stopServices()
+    await db.stop()
+  }
+  console.log("\nTest steps:")
+  for (const r of results) {
+    console.log(`  ${r.ok ? "✓" : "✗"} ${r.name.padEnd(22)} ${r.seconds.toFixed(1)}s`)
+  }
+  const failed = results.filter((r) => !r.ok).length
+  console.log(`steps: ${results.length - failed} passed, ${failed} failed`)
+  process.exit(failed ? 1 : 0)
+}
+
+main().catch(async (err) => {
+  console.error(err)
+  await stopServices()
+  if (db) await db.stop()
+  process.exit(1)
+})
