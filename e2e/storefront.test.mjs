@@ -1,0 +1,171 @@
+// Browser test of the storefront: `node --test e2e/` with the backend (seeded) and the
+// storefront running. STOREFRONT_URL (default http://localhost:3000) says where the
+// storefront is; CHROMIUM_PATH (default /usr/bin/chromium) which Chromium to drive.
+// Screenshots go to artifacts/screenshots/ at the repository root.
+import assert from "node:assert/strict"
+import { accessSync, constants, mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { after, before, test } from "node:test"
+import { fileURLToPath } from "node:url"
+import { chromium } from "playwright-core"
+
+const STOREFRONT_URL = (process.env.STOREFRONT_URL ?? "http://localhost:3000").replace(/\/+$/, "")
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+const SCREENSHOT_DIR = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url))
+const TEST_TIMEOUT_MS = 60_000
+
+// What the seed creates (backend/src/scripts/seed/data.ts); the default region is in RUB.
+const CURRENCY = "RUB"
+const TARIFFS = [
+  { title: "Trial", amounts: [0] },
+  { title: "Standard", amounts: [399, 3990] },
+  { title: "Premium", amounts: [699, 6990] },
+]
+// The period a shopper reads next to each price, per locale.
+const PERIODS = {
+  ru: { Trial: ["7 дней"], Standard: ["в месяц", "в год"], Premium: ["в месяц", "в год"] },
+  en: { Trial: ["7 days"], Standard: ["per month", "per year"], Premium: ["per month", "per year"] },
+}
+
+/** How the locale writes the price, as Intl has it (whole amounts without decimals). */
+function formatPrice(amount, locale) {
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: CURRENCY,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  }).format(amount)
+}
+
+/** Any run of whitespace (spaces, NBSP, narrow NBSP) as one space. */
+const normalize = (text) => text.replace(/\s+/g, " ").trim()
+
+function assertChromiumInstalled() {
+  try {
+    accessSync(CHROMIUM_PATH, constants.X_OK)
+  } catch {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
+        "(as root, on Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary."
+    )
+  }
+}
+
+async function assertStorefrontUp() {
+  try {
+    await fetch(`${STOREFRONT_URL}/ru`, { signal: AbortSignal.timeout(30_000) })
+  } catch (error) {
+    throw new Error(
+      `The storefront is not reachable at ${STOREFRONT_URL} (${error.cause?.code ?? error.message}). ` +
+        "Start it (and the backend) first, or set STOREFRONT_URL."
+    )
+  }
+}
+
+let browser
+
+before(async () => {
+  assertChromiumInstalled()
+  await assertStorefrontUp()
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
+})
+
+after(async () => {
+  await browser?.close()
+})
+
+async function withPage(locale, fn) {
+  const page = await browser.newPage({
+    locale: locale === "ru" ? "ru-RU" : "en-US",
+    viewport: { width: 1280, height: 900 },
+  })
+  try {
+    await fn(page)
+  } finally {
+    await page.close()
+  }
+}
+
+const tariffCard = (page, title) => page.getByRole("article", { name: title, exact: true })
+
+async function assertTariffsShown(page, locale) {
+  for (const tariff of TARIFFS) {
+    const card = tariffCard(page, tariff.title)
+    await card.waitFor({ state: "visible" })
+    const text = normalize(await card.innerText())
+    for (const amount of tariff.amounts) {
+      const price = normalize(formatPrice(amount, locale))
+      assert.ok(text.includes(price), `${tariff.title} on /${locale}: expected "${price}" in "${text}"`)
+    }
+    for (const period of PERIODS[locale][tariff.title]) {
+      assert.ok(text.includes(period), `${tariff.title} on /${locale}: expected "${period}" in "${text}"`)
+    }
+  }
+}
+
+test("Intl writes roubles the way the assertions expect", () => {
+  // Guards the test itself: a Node without full ICU would format "RUB 399" for ru too.
+  const ru = normalize(formatPrice(399, "ru"))
+  assert.ok(ru.includes("399") && ru.includes("₽"), `ru formats 399 RUB as "${ru}"`)
+  const en = normalize(formatPrice(399, "en"))
+  assert.ok(en.includes("399") && en !== ru, `en formats 399 RUB as "${en}"`)
+})
+
+for (const locale of ["ru", "en"]) {
+  test(`/${locale} lists the seeded tariffs with ${locale} prices`, { timeout: TEST_TIMEOUT_MS }, () =>
+    withPage(locale, async (page) => {
+      const response = await page.goto(`${STOREFRONT_URL}/${locale}`)
+      assert.equal(response?.status(), 200)
+      assert.equal(await page.locator("html").getAttribute("lang"), locale)
+      await page.getByRole("heading", { level: 1 }).waitFor()
+
+      await assertTariffsShown(page, locale)
+      assert.equal(await page.getByRole("main").getByRole("alert").count(), 0, "no error message on the page")
+
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `storefront-${locale}.png`), fullPage: true })
+    })
+  )
+}
+
+test("the RU/EN switch moves between /ru and /en", { timeout: TEST_TIMEOUT_MS }, () =>
+  withPage("ru", async (page) => {
+    await page.goto(`${STOREFRONT_URL}/ru`)
+    const switcher = page.getByRole("navigation", { name: /язык|language/i })
+
+    await switcher.getByRole("link", { name: "EN", exact: true }).click()
+    await page.waitForURL(`${STOREFRONT_URL}/en`)
+    await assertTariffsShown(page, "en")
+    assert.equal(await page.locator("html").getAttribute("lang"), "en")
+
+    await switcher.getByRole("link", { name: "RU", exact: true }).click()
+    await page.waitForURL(`${STOREFRONT_URL}/ru`)
+    await assertTariffsShown(page, "ru")
+    assert.equal(await page.locator("html").getAttribute("lang"), "ru")
+  })
+)
+
+test("the switch keeps the current path", { timeout: TEST_TIMEOUT_MS }, () =>
+  withPage("ru", async (page) => {
+    const response = await page.goto(`${STOREFRONT_URL}/ru/no-such-page`)
+    assert.equal(response?.status(), 404)
+    const switcher = page.getByRole("navigation", { name: /язык|language/i })
+    await switcher.getByRole("link", { name: "EN", exact: true }).click()
+    await page.waitForURL(`${STOREFRONT_URL}/en/no-such-page`)
+    assert.equal(await page.locator("html").getAttribute("lang"), "en")
+  })
+)

@@ -1,0 +1,47 @@
+import "server-only"
+import { connection } from "next/server"
+import { BACKEND_TIMEOUT_MS, missingConfig, sdk } from "@/lib/config"
+import type { StoreTariff, StoreTariffsResponse } from "@/types/tariff"
+import { getRegionId } from "./regions"
+
+export type TariffsResult =
+  | { status: "ok"; tariffs: StoreTariff[] }
+  | { status: "misconfigured"; variable: string }
+  | { status: "unavailable" }
+
+/**
+ * Tariffs with their plans and prices in the storefront's region, sorted by price by the
+ * backend. Fetched per request (never while `next build` prerenders). A backend that is
+ * down, slow or answering with an error gives `unavailable`, not an exception.
+ */
+export async function listTariffs(locale: string): Promise<TariffsResult> {
+  await connection()
+
+  const variable = missingConfig()
+  if (variable) {
+    return { status: "misconfigured", variable }
+  }
+
+  try {
+    const regionId = await getRegionId()
+    const { tariffs } = await sdk.client.fetch<StoreTariffsResponse>(
+      "/store/tariffs",
+      {
+        query: regionId ? { region_id: regionId } : undefined,
+        headers: { "accept-language": locale },
+        cache: "no-store",
+        signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS),
+      }
+    )
+    return {
+      status: "ok",
+      tariffs: (tariffs ?? []).map((tariff) => ({
+        ...tariff,
+        plans: tariff.plans ?? [],
+      })),
+    }
+  } catch (error) {
+    console.error("Could not load tariffs from the backend:", error)
+    return { status: "unavailable" }
+  }
+}
