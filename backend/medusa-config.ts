@@ -86,6 +86,23 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/subscription" },
     { resolve: "./src/modules/promocode" },
+    {
+      // Payments go through Medusa's Payment Module; the emulator provider
+      // (provider id `pp_emulator_emulator`) decides by a test token.
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "./src/modules/payment-emulator",
+            id: "emulator",
+            options: {
+              declineRate: Number(process.env.PAYMENT_EMULATOR_DECLINE_RATE || 0),
+              delayMs: Number(process.env.PAYMENT_EMULATOR_DELAY_MS || 0),
+            },
+          },
+        ],
+      },
+    },
     ...redisModules,
   ],
 })

@@ -1,0 +1,3 @@
+export { Purchase } from "./purchase"
+export { Subscription } from "./subscription"
+export { SubscriptionPlan } from "./subscription-plan"
