@@ -1,23 +1,59 @@
+import { isPromocodeErrorCode, promocodeMessage } from "../modules/promocode/lib/errors"
 import type { Lang } from "./i18n"
 
 type Messages = Record<Lang, string>
 
 /**
  * Messages of our own error codes, in every language the API answers in.
- * Modules add theirs through `registerErrorMessages`.
+ * The promo code module keeps its own (modules/promocode/lib/errors.ts).
  */
 const messages: Record<string, Messages> = {
   REGION_NOT_FOUND: {
     en: "The region does not exist.",
     ru: "Такого региона нет.",
   },
-}
-
-export function registerErrorMessages(extra: Record<string, Messages>) {
-  Object.assign(messages, extra)
+  PLAN_NOT_FOUND: {
+    en: "This plan is not for sale.",
+    ru: "Этот тариф не продаётся.",
+  },
+  PAYMENT_DECLINED: {
+    en: "The payment was declined.",
+    ru: "Платёж отклонён.",
+  },
+  PAYMENT_CARD_DECLINED: {
+    en: "The card was declined.",
+    ru: "Карта отклонена.",
+  },
+  PAYMENT_INSUFFICIENT_FUNDS: {
+    en: "There are not enough funds on the card.",
+    ru: "На карте недостаточно средств.",
+  },
+  PAYMENT_GATEWAY_ERROR: {
+    en: "The payment gateway did not answer; nothing was charged. Try again.",
+    ru: "Платёжный шлюз не ответил; деньги не списаны. Попробуйте ещё раз.",
+  },
+  PAYMENT_INVALID_TOKEN: {
+    en: "The card details were not accepted.",
+    ru: "Данные карты не приняты.",
+  },
+  PURCHASE_FAILED: {
+    en: "This purchase failed; start a new one.",
+    ru: "Эта покупка не состоялась; начните новую.",
+  },
+  INVALID_IDEMPOTENCY_KEY: {
+    en: "Idempotency-Key must be 1 to 255 printable ASCII characters.",
+    ru: "Idempotency-Key должен состоять из 1–255 печатных ASCII-символов.",
+  },
+  PURCHASE_IN_PROGRESS: {
+    en: "Another purchase of yours is in progress; try again in a moment.",
+    ru: "Другая ваша покупка ещё обрабатывается; повторите через минуту.",
+  },
 }
 
 export function errorMessage(code: string | undefined, lang: Lang): string | undefined {
+  if (isPromocodeErrorCode(code)) {
+    return promocodeMessage(code, lang)
+  }
   return code ? messages[code]?.[lang] : undefined
 }
 

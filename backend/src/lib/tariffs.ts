@@ -152,3 +152,81 @@ export async function listTariffs(
   }
   return tariffs.sort((a, b) => a.plans[0].price.amount - b.plans[0].price.amount)
 }
+
+export type PlanForSale = {
+  variant_id: string
+  variant_title: string
+  product_id: string
+  product_title: string
+  interval: PlanInterval
+  interval_count: number
+  trial_days: number
+  price: { amount: number; currency_code: string }
+}
+
+/**
+ * One plan a customer may buy: a variant of a published tariff in one of the
+ * given sales channels, with plan terms and a price in the region's currency.
+ * Anything else is a 400 PLAN_NOT_FOUND.
+ */
+export async function loadPlanForSale(
+  container: MedusaContainer,
+  {
+    variantId,
+    region,
+    salesChannelIds,
+  }: { variantId: string; region: Region; salesChannelIds: string[] }
+): Promise<PlanForSale> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [variant] } = await query.graph({
+    entity: "product_variant",
+    fields: [
+      "id",
+      "title",
+      "product.id",
+      "product.title",
+      "product.status",
+      "product.type.value",
+      "product.sales_channels.id",
+      "subscription_plan.*",
+      "calculated_price.*",
+    ],
+    filters: { id: variantId },
+    context: {
+      calculated_price: QueryContext({
+        region_id: region.id,
+        currency_code: region.currency_code,
+      }),
+    },
+  })
+  const product = variant?.product
+  const plan = variant?.subscription_plan
+  const price = variant?.calculated_price
+  const forSale =
+    product &&
+    plan &&
+    price?.calculated_amount != null &&
+    product.status === "published" &&
+    product.type?.value === TARIFF_PRODUCT_TYPE &&
+    (product.sales_channels ?? []).some((c) => c && salesChannelIds.includes(c.id))
+  if (!forSale) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Plan ${variantId} is not for sale.`,
+      "PLAN_NOT_FOUND"
+    )
+  }
+  return {
+    variant_id: variant.id,
+    variant_title: variant.title ?? "",
+    product_id: product.id,
+    product_title: product.title,
+    interval: plan.interval as PlanInterval,
+    interval_count: plan.interval_count,
+    trial_days: plan.trial_days,
+    price: {
+      amount: Number(price.calculated_amount),
+      currency_code: price.currency_code ?? region.currency_code,
+    },
+  }
+}

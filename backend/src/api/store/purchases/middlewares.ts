@@ -1,0 +1,37 @@
+import {
+  authenticate,
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { StoreCreatePurchase, StoreListParams, StorePreviewPurchase } from "./validators"
+
+const customerOnly = authenticate("customer", ["session", "bearer"])
+
+export const storePurchasesMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/purchases/preview",
+    methods: ["POST"],
+    middlewares: [customerOnly, validateAndTransformBody(StorePreviewPurchase)],
+  },
+  {
+    matcher: "/store/purchases",
+    methods: ["POST"],
+    middlewares: [customerOnly, validateAndTransformBody(StoreCreatePurchase)],
+  },
+  {
+    matcher: "/store/purchases",
+    methods: ["GET"],
+    middlewares: [customerOnly, validateAndTransformQuery(StoreListParams, {})],
+  },
+  {
+    matcher: "/store/subscriptions",
+    methods: ["GET"],
+    middlewares: [customerOnly, validateAndTransformQuery(StoreListParams, {})],
+  },
+  {
+    matcher: "/store/customers/me/promocodes",
+    methods: ["GET"],
+    middlewares: [customerOnly],
+  },
+]

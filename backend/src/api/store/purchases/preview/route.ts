@@ -1,0 +1,73 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { hasCompletedPurchase } from "../../../../lib/purchases"
+import { loadPlanForSale, resolveRegion } from "../../../../lib/tariffs"
+import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../../../modules/promocode"
+import type { StorePreviewPurchaseType } from "../validators"
+
+/**
+ * The price the customer would pay for a plan, with a promo code applied when
+ * given; a code that does not apply answers its PROMOCODE_* error. Reserves
+ * nothing.
+ */
+export async function POST(
+  req: AuthenticatedMedusaRequest<StorePreviewPurchaseType>,
+  res: MedusaResponse
+) {
+  const customerId = req.auth_context.actor_id
+  const { variant_id, promocode } = req.validatedBody
+  const region = await resolveRegion(req.scope)
+  const plan = await loadPlanForSale(req.scope, {
+    variantId: variant_id,
+    region,
+    salesChannelIds: req.publishable_key_context?.sales_channel_ids ?? [],
+  })
+  const base = {
+    variant_id: plan.variant_id,
+    product_id: plan.product_id,
+    currency_code: plan.price.currency_code,
+    plan: {
+      title: plan.variant_title,
+      tariff_title: plan.product_title,
+      interval: plan.interval,
+      interval_count: plan.interval_count,
+      trial_days: plan.trial_days,
+    },
+  }
+  if (!promocode) {
+    return res.json({
+      preview: {
+        ...base,
+        original_amount: plan.price.amount,
+        discount_amount: 0,
+        total: plan.price.amount,
+        promocode: null,
+      },
+    })
+  }
+  const promocodes = req.scope.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
+  const { promocode: code, discount } = await promocodes.validateCode({
+    code: promocode,
+    customer_id: customerId,
+    variant_id: plan.variant_id,
+    product_id: plan.product_id,
+    amount: plan.price.amount,
+    currency_code: plan.price.currency_code,
+    has_prior_purchase: await hasCompletedPurchase(req.scope, customerId),
+  })
+  res.json({
+    preview: {
+      ...base,
+      original_amount: Number(discount.original_amount),
+      discount_amount: Number(discount.discount_amount),
+      total: Number(discount.total),
+      promocode: {
+        code: code.code,
+        type: code.type,
+        value: code.value == null ? null : Number(code.value),
+        currency_code: code.currency_code ?? null,
+        free_days: code.free_days ?? null,
+        ends_at: code.ends_at ?? null,
+      },
+    },
+  })
+}

@@ -1,0 +1,33 @@
+import { z } from "@medusajs/framework/zod"
+import { MAX_CODE_LENGTH } from "../../../modules/promocode"
+
+const variantId = z.string().trim().min(1).max(100)
+const promocode = z.string().trim().max(MAX_CODE_LENGTH).optional().nullable()
+
+export const StorePreviewPurchase = z
+  .object({ variant_id: variantId, promocode })
+  .strict()
+export type StorePreviewPurchaseType = z.infer<typeof StorePreviewPurchase>
+
+export const StoreCreatePurchase = z
+  .object({
+    variant_id: variantId,
+    promocode,
+    payment: z
+      .object({ token: z.string().trim().min(1).max(100) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+export type StoreCreatePurchaseType = z.infer<typeof StoreCreatePurchase>
+
+export const StoreListParams = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type StoreListParamsType = z.infer<typeof StoreListParams>
+
+/** Idempotency-Key header: printable ASCII, at most 255 characters. */
+export const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/)

@@ -1,0 +1,28 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { hasCompletedPurchase } from "../../../lib/purchases"
+import { loadPlanForSale, resolveRegion } from "../../../lib/tariffs"
+
+export type LoadPlanInput = {
+  customer_id: string
+  variant_id: string
+  region_id?: string | null
+  sales_channel_ids: string[]
+}
+
+/**
+ * The plan being bought with its price in the region's currency, and whether
+ * the customer completed a purchase before (for first-purchase-only codes).
+ */
+export const loadPlanStep = createStep(
+  "load-plan-for-purchase",
+  async (input: LoadPlanInput, { container }) => {
+    const region = await resolveRegion(container, input.region_id ?? undefined)
+    const plan = await loadPlanForSale(container, {
+      variantId: input.variant_id,
+      region,
+      salesChannelIds: input.sales_channel_ids,
+    })
+    const has_prior_purchase = await hasCompletedPurchase(container, input.customer_id)
+    return new StepResponse({ plan, has_prior_purchase })
+  }
+)
