@@ -1,0 +1,34 @@
+import { Module } from "@medusajs/framework/utils"
+import PromocodeModuleService from "./service"
+
+export const PROMOCODE_MODULE = "promocode"
+
+export default Module(PROMOCODE_MODULE, {
+  service: PromocodeModuleService,
+})
+
+// What routes, workflows and the error handler need besides the service.
+export * from "./lib/errors"
+export { normalizeCode, tryNormalizeCode, MAX_CODE_LENGTH } from "./lib/code"
+export { computeDiscount } from "./lib/discount"
+export type { DiscountBreakdown } from "./lib/discount"
+export { checkRules, promocodeStatus, PROMOCODE_STATUSES } from "./lib/rules"
+export type { PromocodeStatus } from "./lib/rules"
+export {
+  generateCodes,
+  CODE_ALPHABET,
+  MIN_RANDOM_LENGTH,
+  MAX_RANDOM_LENGTH,
+  DEFAULT_RANDOM_LENGTH,
+} from "./lib/generator"
+export { SEARCH_ORDER_FIELDS } from "./lib/queries"
+export { PROMOCODE_TYPE_VALUES } from "./lib/definition"
+export type {
+  CreatePromocodeInput,
+  UpdatePromocodeInput,
+  PromocodeRulesInput,
+} from "./lib/definition"
+export type { PromocodeType } from "./lib/types"
+export type * from "./types"
+export { DEFAULT_RESERVATION_TTL_MS, GENERATION_CHUNK_SIZE } from "./service"
+export type { default as PromocodeModuleService } from "./service"

@@ -1,0 +1,119 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { BigNumber, MathBN, generateEntityId } from "@medusajs/framework/utils"
+
+/**
+ * Thin helpers over the module's MikroORM manager for the statements that must
+ * be atomic (row locks, conditional updates, bulk inserts). Parameters use `?`
+ * placeholders and are escaped by the driver; never build SQL from input.
+ */
+
+export async function selectRows<T = Record<string, unknown>>(
+  manager: SqlEntityManager,
+  sql: string,
+  params: unknown[] = []
+): Promise<T[]> {
+  return (await manager.execute(sql, params as never[], "all")) as T[]
+}
+
+/** Runs a statement and returns the number of rows it changed. */
+export async function runStatement(
+  manager: SqlEntityManager,
+  sql: string,
+  params: unknown[] = []
+): Promise<number> {
+  const result = (await manager.execute(sql, params as never[], "run")) as {
+    affectedRows: number
+  }
+  return result.affectedRows
+}
+
+/** A decimal as stored by a `model.bigNumber()` column: numeric + raw jsonb. */
+export function bigNumberColumns(value: BigNumberInput | null | undefined): {
+  numeric: string | null
+  raw: { value: string; precision: number } | null
+} {
+  if (value === null || value === undefined) {
+    return { numeric: null, raw: null }
+  }
+  const decimal = MathBN.convert(value)
+  return {
+    numeric: decimal.toFixed(),
+    raw: { value: decimal.toFixed(), precision: BigNumber.DEFAULT_PRECISION },
+  }
+}
+
+export type JournalAction =
+  | "validated"
+  | "rejected"
+  | "reserved"
+  | "released"
+  | "redeemed"
+  | "assigned"
+
+export type JournalEntry = {
+  promocode_id?: string | null
+  code: string
+  customer_id?: string | null
+  purchase_id?: string | null
+  usage_id?: string | null
+  action: JournalAction
+  reason?: string | null
+  discount_amount?: BigNumberInput | null
+  currency_code?: string | null
+}
+
+/**
+ * The INSERT statement appending `entries` to the journal, to run alone or as
+ * the last part of a statement with data-modifying CTEs. `created_at` is the
+ * wall clock at the insert (not the start of the transaction), so rows are in
+ * the order things happened.
+ */
+export function journalInsert(entries: JournalEntry[]): {
+  sql: string
+  params: unknown[]
+} {
+  const rows = entries.map((entry) => {
+    const discount = bigNumberColumns(entry.discount_amount)
+    return {
+      id: generateEntityId(undefined, "pcjrn"),
+      promocode_id: entry.promocode_id ?? null,
+      code: entry.code,
+      customer_id: entry.customer_id ?? null,
+      purchase_id: entry.purchase_id ?? null,
+      usage_id: entry.usage_id ?? null,
+      action: entry.action,
+      reason: entry.reason ?? null,
+      discount_amount: discount.numeric,
+      raw_discount_amount: discount.raw,
+      currency_code: entry.currency_code ?? null,
+    }
+  })
+  return {
+    sql: `INSERT INTO promocode_journal
+       (id, promocode_id, code, customer_id, purchase_id, usage_id, action,
+        reason, discount_amount, raw_discount_amount, currency_code,
+        created_at, updated_at)
+     SELECT x.id, x.promocode_id, x.code, x.customer_id, x.purchase_id,
+            x.usage_id, x.action, x.reason, x.discount_amount,
+            x.raw_discount_amount, x.currency_code,
+            clock_timestamp(), clock_timestamp()
+     FROM jsonb_to_recordset(?::jsonb) AS x(
+       id text, promocode_id text, code text, customer_id text,
+       purchase_id text, usage_id text, action text, reason text,
+       discount_amount numeric, raw_discount_amount jsonb, currency_code text)`,
+    params: [JSON.stringify(rows)],
+  }
+}
+
+/** Appends rows to the journal in one INSERT. */
+export async function insertJournal(
+  manager: SqlEntityManager,
+  entries: JournalEntry[]
+): Promise<void> {
+  if (!entries.length) {
+    return
+  }
+  const { sql, params } = journalInsert(entries)
+  await runStatement(manager, sql, params)
+}

@@ -1,0 +1,45 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+
+export type PromocodeType = "percentage" | "fixed" | "free_period"
+
+/**
+ * The fields of a promo code the pure rule and discount logic reads. A
+ * `PromocodeDTO` from the service, a row read with raw SQL and a plain object
+ * in a unit test all fit.
+ */
+export type PromocodeRuleFields = {
+  type: PromocodeType
+  value?: BigNumberInput | null
+  currency_code?: string | null
+  free_days?: number | null
+  variant_ids?: string[] | null
+  product_ids?: string[] | null
+  customer_ids?: string[] | null
+  starts_at?: Date | string | null
+  ends_at?: Date | string | null
+  is_active: boolean
+  usage_limit?: number | null
+  per_customer_limit?: number | null
+  first_purchase_only: boolean
+  reserved_count: number
+  used_count: number
+}
+
+/** Who wants to use the code, and on what. */
+export type RuleContext = {
+  customer_id: string
+  /** the plan (product variant) being bought */
+  variant_id?: string | null
+  /** the tariff (product) the plan belongs to */
+  product_id?: string | null
+  /** this customer's reserved + redeemed uses of this code */
+  customer_uses: number
+  /** whether the customer has completed a purchase before */
+  has_prior_purchase: boolean
+}
+
+export type DiscountInput = {
+  /** the price of the plan, in major units (399 = 399 RUB) */
+  amount: BigNumberInput
+  currency_code: string
+}

@@ -1,0 +1,60 @@
+import { model } from "@medusajs/framework/utils"
+import { PromocodeUsage } from "./promocode-usage"
+
+export const PROMOCODE_TYPES = ["percentage", "fixed", "free_period"] as const
+
+/**
+ * A promo code and the rules it carries.
+ *
+ * `code` is stored trimmed and upper-cased; its unique index covers
+ * soft-deleted rows too, so a code is never handed out twice.
+ * `reserved_count` and `used_count` are maintained by the service under a row
+ * lock (the service's update refuses them): `reserved_count` counts
+ * reservations currently held, `used_count` counts redemptions.
+ */
+export const Promocode = model
+  .define("promocode", {
+    id: model.id({ prefix: "promo" }).primaryKey(),
+    code: model.text().searchable(),
+    type: model.enum([...PROMOCODE_TYPES]),
+    // percentage: 0 < value <= 100; fixed: amount off (> 0) in currency_code
+    value: model.bigNumber().nullable(),
+    currency_code: model.text().nullable(),
+    // free_period: number of days of its single variant at price 0
+    free_days: model.number().nullable(),
+    // restrictions; an empty list means no restriction
+    variant_ids: model.json<string[]>().default([]),
+    product_ids: model.json<string[]>().default([]),
+    customer_ids: model.json<string[]>().default([]),
+    starts_at: model.dateTime().nullable(),
+    ends_at: model.dateTime().nullable(),
+    is_active: model.boolean().default(true),
+    // null = unlimited
+    usage_limit: model.number().nullable(),
+    // null = unlimited
+    per_customer_limit: model.number().default(1).nullable(),
+    first_purchase_only: model.boolean().default(false),
+    description: model.text().searchable().nullable(),
+    batch_id: model.text().nullable(),
+    reserved_count: model.number().default(0),
+    used_count: model.number().default(0),
+    usages: model.hasMany(() => PromocodeUsage, { mappedBy: "promocode" }),
+  })
+  .indexes([
+    {
+      name: "IDX_promocode_code_unique",
+      on: ["code"],
+      unique: true,
+      // not scoped to deleted_at: a code stays taken after a soft delete, and
+      // bulk generation relies on `ON CONFLICT (code)` inferring this index
+      where: null,
+    },
+    { name: "IDX_promocode_batch_id", on: ["batch_id"] },
+  ])
+  .checks([
+    {
+      name: "promocode_counters_not_negative",
+      expression: (columns) =>
+        `${columns.reserved_count} >= 0 AND ${columns.used_count} >= 0`,
+    },
+  ])

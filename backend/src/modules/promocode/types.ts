@@ -1,0 +1,181 @@
+import type {
+  BigNumberInput,
+  InferTypeOf,
+} from "@medusajs/framework/types"
+import type { DiscountBreakdown } from "./lib/discount"
+import type { PromocodeStatus } from "./lib/rules"
+import type { PromocodeType } from "./lib/types"
+import type {
+  Promocode,
+  PromocodeBatch,
+  PromocodeJournal,
+  PromocodeUsage,
+} from "./models"
+
+/**
+ * The promocode module's public types: what its service methods take and
+ * return. Import them from the module (`../modules/promocode`).
+ */
+
+export type PromocodeDTO = InferTypeOf<typeof Promocode>
+export type PromocodeUsageDTO = InferTypeOf<typeof PromocodeUsage>
+export type PromocodeJournalDTO = InferTypeOf<typeof PromocodeJournal>
+export type PromocodeBatchDTO = InferTypeOf<typeof PromocodeBatch>
+
+export type PromocodeModuleOptions = {
+  /** how long a reservation holds a use before `releaseExpired` frees it */
+  reservationTtlMs?: number
+}
+
+/** What a shopper's use of a code is checked against. */
+export type ValidateCodeInput = {
+  code: string
+  customer_id: string
+  /** the plan (product variant) being bought */
+  variant_id: string
+  /** the tariff (product) of that plan */
+  product_id?: string | null
+  /** the plan's price in major units */
+  amount: BigNumberInput
+  currency_code: string
+  /** whether the customer completed a purchase before (first_purchase_only) */
+  has_prior_purchase?: boolean
+  /** recorded in the journal when known */
+  purchase_id?: string | null
+}
+
+export type ValidateCodeResult = {
+  promocode: PromocodeDTO
+  discount: DiscountBreakdown
+}
+
+export type ReserveInput = ValidateCodeInput & {
+  /** overrides the module's reservation time to live */
+  ttl_ms?: number
+}
+
+export type RedeemInput = {
+  /** the purchase the use paid for; recorded on the usage and the journal */
+  purchase_id?: string | null
+}
+
+export type ReleaseInput = {
+  /** the purchase that failed, when known; recorded like in RedeemInput */
+  purchase_id?: string | null
+}
+
+export type AssignInput = {
+  /** the code's text, or its id in `promocode_id` */
+  code?: string
+  promocode_id?: string
+  customer_id: string
+  /** the plan it is applied to; a free_period code's own plan if absent */
+  variant_id?: string | null
+  product_id?: string | null
+  /** the plan's price, when known: the discount is journaled with it */
+  amount?: BigNumberInput | null
+  currency_code?: string | null
+  has_prior_purchase?: boolean
+  purchase_id?: string | null
+}
+
+export type RecordAssignmentInput = {
+  promocode_id?: string | null
+  code: string
+  customer_id: string
+  purchase_id?: string | null
+  usage_id?: string | null
+  discount_amount?: BigNumberInput | null
+  currency_code?: string | null
+}
+
+export type BatchProgress = {
+  batch_id: string
+  generated: number
+  count: number
+}
+
+export type AmountByCurrency = { currency_code: string | null; amount: string }
+
+export type UsageStats = {
+  promocode_id: string
+  reserved: number
+  redeemed: number
+  released: number
+  /** distinct customers with a reserved or redeemed use */
+  customers: number
+  /** sum of redeemed discounts, per currency (decimal strings) */
+  discount_given: AmountByCurrency[]
+  /** journal rejections of this code by reason */
+  rejections_by_reason: { reason: string | null; count: number }[]
+  usage_limit: number | null
+  /** usage_limit - reserved_count - used_count, null when unlimited */
+  remaining: number | null
+  last_redeemed_at: Date | null
+}
+
+export type ReportInput = {
+  from?: Date | string | null
+  to?: Date | string | null
+  promocode_id?: string | null
+}
+
+export type ReportDay = {
+  /** YYYY-MM-DD (UTC) */
+  day: string
+  attempts: number
+  validations: number
+  reservations: number
+  redemptions: number
+  assignments: number
+  releases: number
+  rejections: number
+  discount_given: AmountByCurrency[]
+}
+
+export type PromocodeReport = {
+  from: Date
+  to: Date
+  /** validated + rejected + reserved: every time a code was checked or tried */
+  attempts: number
+  validations: number
+  reservations: number
+  redemptions: number
+  assignments: number
+  releases: number
+  rejections: number
+  rejections_by_reason: { reason: string | null; count: number }[]
+  releases_by_reason: { reason: string | null; count: number }[]
+  /** sum of discounts of redemptions, per currency (decimal strings) */
+  discount_given: AmountByCurrency[]
+  by_day: ReportDay[]
+}
+
+export type SearchPromocodesFilters = {
+  /** case-insensitive substring of the code or the description */
+  q?: string | null
+  status?: PromocodeStatus | PromocodeStatus[] | null
+  batch_id?: string | null
+  type?: PromocodeType | null
+}
+
+export type SearchPromocodesConfig = {
+  /** 1..1000, default 20 */
+  limit?: number
+  offset?: number
+  /** a field, "-" prefix for descending; default "-created_at" */
+  order?: string
+  /** the clock the status is computed against (default: now) */
+  now?: Date
+}
+
+export type PromocodeWithStatus = PromocodeDTO & { status: PromocodeStatus }
+
+export type RemovePromocodeResult = {
+  id: string
+  /** true when the code had no uses and was erased */
+  deleted: boolean
+  /** true when the code had uses and was deactivated instead */
+  deactivated: boolean
+}
+
