@@ -85,7 +85,13 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/subscription" },
-    { resolve: "./src/modules/promocode" },
+    {
+      resolve: "./src/modules/promocode",
+      options: {
+        // how long a purchase in progress holds a promo code use [15 minutes]
+        reservationTtlMs: Number(process.env.PROMOCODE_RESERVATION_TTL_MS) || undefined,
+      },
+    },
     {
       // Payments go through Medusa's Payment Module; the emulator provider
       // (provider id `pp_emulator_emulator`) decides by a test token.

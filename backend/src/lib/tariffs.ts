@@ -166,8 +166,9 @@ export type PlanForSale = {
 
 /**
  * One plan a customer may buy: a variant of a published tariff in one of the
- * given sales channels, with plan terms and a price in the region's currency.
- * Anything else is a 400 PLAN_NOT_FOUND.
+ * given sales channels (any channel when null: an admin acting), with plan
+ * terms and a price in the region's currency. Anything else is a 400
+ * PLAN_NOT_FOUND.
  */
 export async function loadPlanForSale(
   container: MedusaContainer,
@@ -175,7 +176,7 @@ export async function loadPlanForSale(
     variantId,
     region,
     salesChannelIds,
-  }: { variantId: string; region: Region; salesChannelIds: string[] }
+  }: { variantId: string; region: Region; salesChannelIds: string[] | null }
 ): Promise<PlanForSale> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [variant] } = await query.graph({
@@ -208,7 +209,8 @@ export async function loadPlanForSale(
     price?.calculated_amount != null &&
     product.status === "published" &&
     product.type?.value === TARIFF_PRODUCT_TYPE &&
-    (product.sales_channels ?? []).some((c) => c && salesChannelIds.includes(c.id))
+    (salesChannelIds === null ||
+      (product.sales_channels ?? []).some((c) => c && salesChannelIds.includes(c.id)))
   if (!forSale) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

@@ -21,7 +21,8 @@ export type PurchaseTariffInput = {
   payment_token?: string | null
   idempotency_key: string
   region_id?: string | null
-  sales_channel_ids: string[]
+  /** the publishable key's channels; null for an admin acting on any channel */
+  sales_channel_ids: string[] | null
 }
 
 /**
@@ -34,7 +35,8 @@ export const purchaseTariffWorkflow = createWorkflow(
   "purchase-tariff",
   (input: PurchaseTariffInput) => {
     const lockKey = transform({ input }, ({ input }) => `purchase:customer:${input.customer_id}`)
-    acquireLockStep({ key: lockKey, timeout: 15, ttl: 120 })
+    // The lock holds also when this runs inside another workflow (admin assignment).
+    acquireLockStep({ key: lockKey, timeout: 15, ttl: 120, executeOnSubWorkflow: true })
 
     checkIdempotencyStep({
       customer_id: input.customer_id,
@@ -90,7 +92,7 @@ export const purchaseTariffWorkflow = createWorkflow(
       eventName: PURCHASE_COMPLETED_EVENT,
       data: { id: completed.id },
     })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
 
     return new WorkflowResponse({ purchase: completed, subscription })
   }

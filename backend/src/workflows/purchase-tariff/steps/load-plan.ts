@@ -6,7 +6,7 @@ export type LoadPlanInput = {
   customer_id: string
   variant_id: string
   region_id?: string | null
-  sales_channel_ids: string[]
+  sales_channel_ids: string[] | null
 }
 
 /**

@@ -1,0 +1,30 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { purchaseResponse, subscriptionService, withPlanTitles } from "../../../lib/purchases"
+import type { AdminListPurchasesType } from "../validators"
+
+/** Purchases of every customer, newest first, with filters. */
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, AdminListPurchasesType>,
+  res: MedusaResponse
+) {
+  const { customer_id, status, promocode, from, to, limit, offset } = req.validatedQuery
+  const created_at = {
+    ...(from ? { $gte: from } : {}),
+    ...(to ? { $lte: to } : {}),
+  }
+  const [purchases, count] = await subscriptionService(req.scope).listAndCountPurchases(
+    {
+      ...(customer_id ? { customer_id } : {}),
+      ...(status ? { status } : {}),
+      ...(promocode ? { promocode: promocode.toUpperCase() } : {}),
+      ...(from || to ? { created_at } : {}),
+    },
+    { take: limit, skip: offset, order: { created_at: "DESC" } }
+  )
+  res.json({
+    purchases: await withPlanTitles(req.scope, purchases.map(purchaseResponse)),
+    count,
+    limit,
+    offset,
+  })
+}
