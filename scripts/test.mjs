@@ -18,6 +18,7 @@ const steps = {
   unit: () => jest("unit"),
   modules: () => jest("integration:modules"),
   http: () => jest("integration:http"),
+  crash: crashTest,
   "storefront-build": () => run("npx", ["next", "build"], { cwd: STOREFRONT_DIR }),
   e2e: browserTests,
 }
@@ -29,14 +30,26 @@ function jest(type) {
   })
 }
 
+// Kills a server in the middle of a purchase; see the test file.
+async function crashTest() {
+  const url = await freshDatabase("cinema_crash")
+  await run("node", ["--test", "backend/integration-tests/crash/"], {
+    env: { CRASH_DATABASE_URL: url },
+  })
+}
+
+async function freshDatabase(name) {
+  await dropDatabase(db.url, name)
+  const url = new URL(db.url)
+  url.pathname = `/${name}`
+  await createDatabaseIfMissing(url, name)
+  return url.toString()
+}
+
 // The real backend and storefront on a fresh, seeded database, driven by
 // Chromium. Needs the storefront's production build (the storefront-build step).
 async function browserTests() {
-  const database = "cinema_e2e"
-  await dropDatabase(db.url, database)
-  const url = new URL(db.url)
-  url.pathname = `/${database}`
-  await createDatabaseIfMissing(url, database)
+  const url = new URL(await freshDatabase("cinema_e2e"))
   const seed = await migrateAndSeed(url.toString(), path.join(ROOT, ".data", "seed-e2e.json"))
   try {
     await startBackend({
