@@ -20,6 +20,7 @@ const env = {
   COOKIE_SECRET: "crash-test",
   PROMOCODE_RESERVATION_TTL_MS: String(TTL_MS),
   PROMOCODE_RELEASE_INTERVAL_SECONDS: "1",
+  PURCHASE_ABANDON_CHECK_SECONDS: "2",
   LOG_LEVEL: "error",
 }
 
@@ -140,7 +141,7 @@ test("a purchase killed between reservation and payment gives its code back", { 
   assert.equal(bought.status, 201, JSON.stringify(bought.data))
   assert.equal(bought.data.purchase.total, 299)
 
-  // The abandoned purchase is recorded as failed by the minutely job.
+  // The abandoned purchase is recorded as failed by its job.
   const failed = await until(
     "the dead purchase to be recorded as failed",
     async () => (await db.query(`select failure_reason from purchase where id = $1 and status = 'failed'`, [purchase.id])).rows[0],

@@ -28,5 +28,6 @@ export default async function failAbandonedPurchases(container: MedusaContainer)
 
 export const config = {
   name: "fail-abandoned-purchases",
-  schedule: "*/1 * * * *",
+  // every PURCHASE_ABANDON_CHECK_SECONDS seconds (default 60)
+  schedule: `*/${Number(process.env.PURCHASE_ABANDON_CHECK_SECONDS) || 60} * * * * *`,
 }
