@@ -1,14 +1,41 @@
 #!/usr/bin/env node
-// A stand-in for the Medusa backend's store API, for developing the storefront without
-// Postgres: `node e2e/mock-backend.mjs` (PORT, default 9100). It serves the seed's tariffs
-// in the shape of DESIGN.md's contract. MOCK_TARIFFS=empty serves no tariffs;
-// MOCK_TARIFFS=error answers 500; MOCK_DELAY_MS delays every answer.
+// A stand-in for the Medusa backend, for developing the storefront without Postgres:
+// `node e2e/mock-backend.mjs` (PORT, default 9100). It serves DESIGN.md's store contract
+// with state kept in memory (lost on restart):
+//
+//   GET  /store/regions, /store/tariffs[?region_id=]       the seed's catalogue
+//   POST /auth/customer/emailpass/register                 401 "Identity with email already exists"
+//   POST /auth/customer/emailpass                          401 "Invalid email or password"
+//   POST /auth/token/refresh                               a new token for a valid one
+//   POST /store/customers, GET /store/customers/me         (Bearer)
+//   POST /store/purchases/preview, POST /store/purchases   (Bearer; Idempotency-Key replays)
+//   GET  /store/purchases, /store/subscriptions, /store/customers/me/promocodes (Bearer)
+//
+// Demo data: viewer@cinema.local / viewer12345 (with two assigned codes). Promo codes:
+// WELCOME100 (100 RUB off, once per customer), SALE10 (10 %), FREEMONTH (Standard monthly
+// for free), EXPIRED2024, USEDUP, SOON (not started), OFF (inactive), VIPONLY (not for
+// you), FIRSTONLY (first purchase only). Test cards: tok_success, tok_declined,
+// tok_insufficient_funds, tok_error. Error messages follow Accept-Language (ru, en).
+//
+// Switches: MOCK_TARIFFS=empty|error, MOCK_DELAY_MS (every answer), MOCK_PURCHASE_DELAY_MS
+// (purchases only, to see the progress state), MOCK_TOKEN_TTL_S (token lifetime, default a
+// day; short values exercise the refresh), MOCK_LOSE_FIRST_ANSWER=1 (the first answer for
+// every Idempotency-Key is a 503 after the purchase was made: a retry with the same key
+// gets the stored result). An email containing "+fail@" makes auth answer 500.
 // The real e2e run (`make test`) uses the real backend, not this file.
+import { createHmac, randomBytes } from "node:crypto"
 import http from "node:http"
 
 const PORT = Number(process.env.PORT ?? 9100)
 const MODE = process.env.MOCK_TARIFFS ?? "seed"
 const DELAY_MS = Number(process.env.MOCK_DELAY_MS ?? 0)
+const PURCHASE_DELAY_MS = Number(process.env.MOCK_PURCHASE_DELAY_MS ?? 0)
+const TOKEN_TTL_S = Number(process.env.MOCK_TOKEN_TTL_S ?? 24 * 60 * 60)
+const LOSE_FIRST_ANSWER = process.env.MOCK_LOSE_FIRST_ANSWER === "1"
+const JWT_SECRET = "mock-backend-only"
+const DAY_MS = 24 * 60 * 60 * 1000
+
+// ── Catalogue ──────────────────────────────────────────────────────────────────────────
 
 const REGIONS = [
   { id: "reg_mock_rub", name: "Россия", currency_code: "rub", countries: [{ iso_2: "ru" }] },
@@ -64,42 +91,482 @@ function tariffsFor(region) {
   }))
 }
 
+function findPlan(variantId) {
+  for (const tariff of TARIFFS) {
+    const plan = tariff.plans.find((p) => p.variant_id === variantId)
+    if (plan) return { tariff, plan }
+  }
+  return null
+}
+
+function planEnd(start, plan) {
+  const end = new Date(start)
+  if (plan.interval === "day") end.setUTCDate(end.getUTCDate() + plan.interval_count)
+  if (plan.interval === "month") end.setUTCMonth(end.getUTCMonth() + plan.interval_count)
+  if (plan.interval === "year") end.setUTCFullYear(end.getUTCFullYear() + plan.interval_count)
+  return end
+}
+
+// ── Promo codes ────────────────────────────────────────────────────────────────────────
+
+const PROMOCODES = {
+  WELCOME100: { type: "fixed", value: 100, currency_code: "rub", per_customer_limit: 1 },
+  SALE10: { type: "percentage", value: 10 },
+  FREEMONTH: { type: "free_period", value: null, free_days: 30, variant_ids: ["variant_mock_standard_1m"] },
+  EXPIRED2024: { type: "percentage", value: 20, ends_at: "2024-12-31T23:59:59Z" },
+  USEDUP: { type: "percentage", value: 50, usage_limit: 1, used_count: 1 },
+  SOON: { type: "percentage", value: 15, starts_at: "2099-01-01T00:00:00Z" },
+  OFF: { type: "percentage", value: 15, is_active: false },
+  VIPONLY: { type: "percentage", value: 30, customer_emails: ["vip@cinema.local"] },
+  FIRSTONLY: { type: "percentage", value: 25, first_purchase_only: true },
+}
+
+const MESSAGES = {
+  PROMOCODE_NOT_FOUND: { en: "This promo code does not exist.", ru: "Такого промокода не существует." },
+  PROMOCODE_INACTIVE: { en: "This promo code is no longer active.", ru: "Этот промокод больше не действует." },
+  PROMOCODE_NOT_STARTED: { en: "This promo code is not valid yet.", ru: "Этот промокод ещё не начал действовать." },
+  PROMOCODE_EXPIRED: { en: "This promo code has expired.", ru: "Срок действия этого промокода истёк." },
+  PROMOCODE_USED_UP: { en: "This promo code has been used the maximum number of times.", ru: "Этот промокод уже использован максимальное число раз." },
+  PROMOCODE_ALREADY_USED: { en: "You have already used this promo code.", ru: "Вы уже использовали этот промокод." },
+  PROMOCODE_NOT_FOR_CUSTOMER: { en: "This promo code is not available for your account.", ru: "Этот промокод недоступен для вашей учётной записи." },
+  PROMOCODE_NOT_APPLICABLE: { en: "This promo code does not apply to the selected plan.", ru: "Этот промокод не применяется к выбранному тарифу." },
+  PROMOCODE_FIRST_PURCHASE_ONLY: { en: "This promo code is only valid for a first purchase.", ru: "Этот промокод действует только на первую покупку." },
+  PAYMENT_DECLINED: { en: "The payment was declined.", ru: "Платёж отклонён." },
+}
+
+class ApiError extends Error {
+  constructor(status, type, message, code, extra = {}) {
+    super(message)
+    Object.assign(this, { status, type, code, extra })
+  }
+}
+
+const promoError = (code) =>
+  new ApiError(code === "PROMOCODE_NOT_FOUND" ? 404 : 400, code === "PROMOCODE_NOT_FOUND" ? "not_found" : "invalid_data", null, code)
+
+/** The price of a plan for a customer with an optional code, or a thrown rejection. */
+function price(customer, plan, rawCode, region = DEFAULT_REGION) {
+  const original = plan.prices[region.currency_code]
+  const currency = region.currency_code
+  const code = typeof rawCode === "string" ? rawCode.trim().toUpperCase() : ""
+  if (!code) {
+    return { original, discount: 0, total: original, currency, promocode: null }
+  }
+  const promo = PROMOCODES[code]
+  const now = Date.now()
+  if (!promo) throw promoError("PROMOCODE_NOT_FOUND")
+  if (promo.is_active === false) throw promoError("PROMOCODE_INACTIVE")
+  if (promo.starts_at && Date.parse(promo.starts_at) > now) throw promoError("PROMOCODE_NOT_STARTED")
+  if (promo.ends_at && Date.parse(promo.ends_at) < now) throw promoError("PROMOCODE_EXPIRED")
+  const used = purchases.filter((p) => p.status === "completed" && p.promocode === code)
+  if (promo.usage_limit !== undefined && (promo.used_count ?? 0) + used.length >= promo.usage_limit) {
+    throw promoError("PROMOCODE_USED_UP")
+  }
+  const mine = used.filter((p) => p.customer_id === customer.id)
+  if (promo.per_customer_limit !== undefined && mine.length >= promo.per_customer_limit) {
+    throw promoError("PROMOCODE_ALREADY_USED")
+  }
+  if (promo.customer_emails && !promo.customer_emails.includes(customer.email)) {
+    throw promoError("PROMOCODE_NOT_FOR_CUSTOMER")
+  }
+  if (promo.variant_ids && !promo.variant_ids.includes(plan.variant_id)) {
+    throw promoError("PROMOCODE_NOT_APPLICABLE")
+  }
+  if (promo.type === "fixed" && promo.currency_code !== currency) {
+    throw promoError("PROMOCODE_NOT_APPLICABLE")
+  }
+  if (
+    promo.first_purchase_only &&
+    purchases.some((p) => p.status === "completed" && p.customer_id === customer.id)
+  ) {
+    throw promoError("PROMOCODE_FIRST_PURCHASE_ONLY")
+  }
+  let discount = 0
+  if (promo.type === "percentage") discount = Math.round(original * promo.value) / 100
+  if (promo.type === "fixed") discount = Math.min(original, promo.value)
+  if (promo.type === "free_period") discount = original
+  return {
+    original,
+    discount,
+    total: Math.max(0, original - discount),
+    currency,
+    promocode: { code, type: promo.type, value: promo.value },
+  }
+}
+
+// ── Accounts and tokens ────────────────────────────────────────────────────────────────
+
+const identities = new Map() // email → { id, password, customer_id }
+const customers = new Map() // id → customer
+const assigned = new Map() // customer id → [{ code, assigned_at }]
+
+const b64url = (value) => Buffer.from(value).toString("base64url")
+
+function issueToken(identity) {
+  const iat = Math.floor(Date.now() / 1000)
+  const payload = {
+    actor_id: identity.customer_id ?? "",
+    actor_type: "customer",
+    auth_identity_id: identity.id,
+    app_metadata: identity.customer_id ? { customer_id: identity.customer_id } : {},
+    iat,
+    exp: iat + TOKEN_TTL_S,
+  }
+  const unsigned = `${b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64url(JSON.stringify(payload))}`
+  return `${unsigned}.${createHmac("sha256", JWT_SECRET).update(unsigned).digest("base64url")}`
+}
+
+/** The claims of a valid bearer token, or null. */
+function claimsOf(req) {
+  const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")
+  if (!match) return null
+  const [header, payload, signature] = match[1].split(".")
+  const expected = createHmac("sha256", JWT_SECRET).update(`${header}.${payload}`).digest("base64url")
+  if (!payload || signature !== expected) return null
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString())
+  return claims.exp * 1000 > Date.now() ? claims : null
+}
+
+const unauthorized = () => new ApiError(401, "unauthorized", "Unauthorized")
+
+function requireCustomer(req) {
+  const claims = claimsOf(req)
+  const customer = claims?.actor_id ? customers.get(claims.actor_id) : null
+  if (!customer) throw unauthorized()
+  return customer
+}
+
+function createAccount(email, password, first_name, last_name) {
+  const identity = { id: `authid_${randomBytes(6).toString("hex")}`, password, customer_id: null }
+  identities.set(email, identity)
+  const customer = {
+    id: `cus_${randomBytes(8).toString("hex")}`,
+    email,
+    first_name,
+    last_name,
+    has_account: true,
+    created_at: new Date().toISOString(),
+  }
+  customers.set(customer.id, customer)
+  identity.customer_id = customer.id
+  return customer
+}
+
+{
+  const viewer = createAccount("viewer@cinema.local", "viewer12345", "Demo", "Viewer")
+  assigned.set(viewer.id, [
+    { code: "SALE10", assigned_at: new Date(Date.now() - 3 * DAY_MS).toISOString() },
+    { code: "FREEMONTH", assigned_at: new Date(Date.now() - 10 * DAY_MS).toISOString() },
+  ])
+}
+
+// ── Purchases and subscriptions ────────────────────────────────────────────────────────
+
+const purchases = [] // newest last
+const subscriptions = []
+const idempotent = new Map() // `${customer}:${key}` → { fingerprint, status, body, answered }
+
+const DECLINES = {
+  tok_declined: "card_declined",
+  tok_insufficient_funds: "insufficient_funds",
+  tok_error: "gateway_error",
+}
+
+function grant(customer, tariff, plan) {
+  const now = new Date()
+  const active = subscriptions.filter(
+    (s) => s.customer_id === customer.id && s.status === "active" && Date.parse(s.ends_at) > now.getTime()
+  )
+  const same = active.find((s) => s.product_id === tariff.id)
+  for (const other of active) {
+    if (other !== same) other.status = "replaced"
+  }
+  if (same) {
+    same.ends_at = planEnd(new Date(same.ends_at), plan).toISOString()
+    same.variant_id = plan.variant_id
+    same.variant_title = plan.title
+    return same
+  }
+  const subscription = {
+    id: `sub_${randomBytes(8).toString("hex")}`,
+    customer_id: customer.id,
+    status: "active",
+    starts_at: now.toISOString(),
+    ends_at: planEnd(now, plan).toISOString(),
+    product_id: tariff.id,
+    variant_id: plan.variant_id,
+    product_title: tariff.title,
+    variant_title: plan.title,
+  }
+  subscriptions.push(subscription)
+  return subscription
+}
+
+function purchase(customer, body) {
+  const found = typeof body.variant_id === "string" ? findPlan(body.variant_id) : null
+  if (!found) throw new ApiError(404, "not_found", `Variant with id: ${body.variant_id} was not found`)
+  const token = body.payment?.token ?? "tok_success"
+  if (!["tok_success", ...Object.keys(DECLINES)].includes(token)) {
+    throw new ApiError(400, "invalid_data", `Invalid request: unknown payment token "${token}"`)
+  }
+  const { tariff, plan } = found
+  const quote = price(customer, plan, body.promocode)
+  const record = {
+    id: `pur_${randomBytes(8).toString("hex")}`,
+    customer_id: customer.id,
+    status: "pending",
+    variant_id: plan.variant_id,
+    product_id: tariff.id,
+    product_title: tariff.title,
+    variant_title: plan.title,
+    original_amount: quote.original,
+    discount_amount: quote.discount,
+    total: quote.total,
+    currency_code: quote.currency,
+    promocode: quote.promocode?.code ?? null,
+    created_at: new Date().toISOString(),
+  }
+  purchases.push(record)
+  const decline = quote.total > 0 ? DECLINES[token] : undefined
+  if (decline) {
+    record.status = "failed"
+    record.reason = decline
+    throw new ApiError(402, "payment_authorization_error", null, "PAYMENT_DECLINED", {
+      purchase_id: record.id,
+      reason: decline,
+    })
+  }
+  record.status = "completed"
+  const subscription = grant(customer, tariff, plan)
+  const { customer_id, product_id, ...publicRecord } = record
+  return {
+    purchase: publicRecord,
+    subscription: {
+      id: subscription.id,
+      status: subscription.status,
+      starts_at: subscription.starts_at,
+      ends_at: subscription.ends_at,
+      variant_id: subscription.variant_id,
+      product_id: subscription.product_id,
+    },
+  }
+}
+
+const publicPurchase = ({ customer_id, product_id, ...rest }) => rest
+const publicSubscription = ({ customer_id, ...rest }) => rest
+
+// ── HTTP ───────────────────────────────────────────────────────────────────────────────
+
 function send(res, status, body) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" })
   res.end(JSON.stringify(body))
 }
 
+const languageOf = (req) => (/^ru\b/i.test(req.headers["accept-language"] ?? "") ? "ru" : "en")
+
+function sendError(req, res, error) {
+  const message = MESSAGES[error.code]?.[languageOf(req)] ?? error.message
+  send(res, error.status, {
+    type: error.type,
+    ...(error.code ? { code: error.code } : {}),
+    message,
+    ...error.extra,
+  })
+}
+
+async function readBody(req) {
+  const chunks = []
+  for await (const chunk of req) chunks.push(chunk)
+  if (!chunks.length) return {}
+  try {
+    const body = JSON.parse(Buffer.concat(chunks).toString())
+    return body && typeof body === "object" ? body : {}
+  } catch {
+    throw new ApiError(400, "invalid_data", "Invalid request: the body is not JSON")
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function page(items, url) {
+  const limit = Math.min(100, Number(url.searchParams.get("limit") ?? 20) || 20)
+  const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0)
+  return { items: items.slice(offset, offset + limit), limit, offset }
+}
+
+async function handle(req, res, url) {
+  const route = `${req.method} ${url.pathname}`
+
+  if (route === "GET /health") return send(res, 200, { status: "ok" })
+
+  // Medusa's auth routes need no publishable key.
+  if (route === "POST /auth/customer/emailpass/register") {
+    const { email, password } = await readBody(req)
+    if (typeof email !== "string" || typeof password !== "string") {
+      throw new ApiError(401, "unauthorized", "Email and password should be strings")
+    }
+    if (email.includes("+fail@")) throw new ApiError(500, "unknown_error", "An unknown error occurred.")
+    const identity = identities.get(email)
+    if (identity && (identity.customer_id || identity.password !== password)) {
+      throw new ApiError(401, "unauthorized", "Identity with email already exists")
+    }
+    const fresh = identity ?? { id: `authid_${randomBytes(6).toString("hex")}`, password, customer_id: null }
+    identities.set(email, fresh)
+    return send(res, 200, { token: issueToken(fresh) })
+  }
+  if (route === "POST /auth/customer/emailpass") {
+    const { email, password } = await readBody(req)
+    if (typeof email === "string" && email.includes("+fail@")) {
+      throw new ApiError(500, "unknown_error", "An unknown error occurred.")
+    }
+    const identity = identities.get(email)
+    if (!identity || identity.password !== password) {
+      throw new ApiError(401, "unauthorized", "Invalid email or password")
+    }
+    return send(res, 200, { token: issueToken(identity) })
+  }
+  if (route === "POST /auth/token/refresh") {
+    const claims = claimsOf(req)
+    const identity = claims && [...identities.values()].find((i) => i.id === claims.auth_identity_id)
+    if (!identity) throw unauthorized()
+    return send(res, 200, { token: issueToken(identity) })
+  }
+
+  if (!url.pathname.startsWith("/store/")) {
+    throw new ApiError(404, "not_found", `Cannot ${req.method} ${url.pathname}`)
+  }
+  if (!req.headers["x-publishable-api-key"]) {
+    throw new ApiError(
+      400,
+      "not_allowed",
+      "Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard."
+    )
+  }
+
+  if (route === "GET /store/regions") {
+    return send(res, 200, { regions: REGIONS, count: REGIONS.length, offset: 0, limit: 100 })
+  }
+  if (route === "GET /store/tariffs") {
+    if (MODE === "error") throw new ApiError(500, "unknown_error", "An unknown error occurred.")
+    const regionId = url.searchParams.get("region_id")
+    const region = regionId ? REGIONS.find((r) => r.id === regionId) : DEFAULT_REGION
+    if (!region) throw new ApiError(404, "not_found", `Region with id: ${regionId} was not found`, "REGION_NOT_FOUND")
+    return send(res, 200, { tariffs: MODE === "empty" ? [] : tariffsFor(region), region })
+  }
+
+  if (route === "POST /store/customers") {
+    const claims = claimsOf(req)
+    if (!claims) throw unauthorized()
+    if (claims.actor_id) throw new ApiError(400, "invalid_data", "Request already authenticated as a customer.")
+    const identity = [...identities.entries()].find(([, i]) => i.id === claims.auth_identity_id)
+    const { email, first_name, last_name } = await readBody(req)
+    if (!identity || identity[0] !== email) throw new ApiError(400, "invalid_data", "Invalid request: email")
+    const customer = createAccount(email, identity[1].password, first_name ?? null, last_name ?? null)
+    return send(res, 200, { customer })
+  }
+  if (route === "GET /store/customers/me") {
+    return send(res, 200, { customer: requireCustomer(req) })
+  }
+  if (route === "GET /store/customers/me/promocodes") {
+    const customer = requireCustomer(req)
+    const codes = (assigned.get(customer.id) ?? []).map(({ code, assigned_at }) => {
+      const promo = PROMOCODES[code]
+      const used = purchases.some((p) => p.status === "completed" && p.customer_id === customer.id && p.promocode === code)
+      return {
+        code,
+        type: promo.type,
+        value: promo.value,
+        currency_code: promo.currency_code ?? null,
+        free_days: promo.free_days ?? null,
+        assigned_at,
+        status: used ? "used" : "available",
+      }
+    })
+    return send(res, 200, { promocodes: codes })
+  }
+
+  if (route === "POST /store/purchases/preview") {
+    const customer = requireCustomer(req)
+    const body = await readBody(req)
+    if (typeof body.variant_id !== "string") throw new ApiError(400, "invalid_data", "Invalid request: Field 'variant_id' is required")
+    if (body.promocode !== undefined && (typeof body.promocode !== "string" || body.promocode.length > 64)) {
+      throw new ApiError(400, "invalid_data", "Invalid request: Field 'promocode' is invalid")
+    }
+    const found = findPlan(body.variant_id)
+    if (!found) throw new ApiError(404, "not_found", `Variant with id: ${body.variant_id} was not found`)
+    const quote = price(customer, found.plan, body.promocode)
+    return send(res, 200, {
+      preview: {
+        variant_id: found.plan.variant_id,
+        currency_code: quote.currency,
+        original_amount: quote.original,
+        discount_amount: quote.discount,
+        total: quote.total,
+        promocode: quote.promocode,
+      },
+    })
+  }
+  if (route === "POST /store/purchases") {
+    const customer = requireCustomer(req)
+    const body = await readBody(req)
+    const key = req.headers["idempotency-key"]
+    await sleep(PURCHASE_DELAY_MS)
+    const run = () => {
+      try {
+        return { status: 201, body: purchase(customer, body) }
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        const message = MESSAGES[error.code]?.[languageOf(req)] ?? error.message
+        return { status: error.status, body: { type: error.type, code: error.code, message, ...error.extra } }
+      }
+    }
+    if (!key) {
+      const result = run()
+      return send(res, result.status, result.body)
+    }
+    const slot = `${customer.id}:${key}`
+    const fingerprint = JSON.stringify(body)
+    const stored = idempotent.get(slot)
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        throw new ApiError(409, "conflict", "Idempotency-Key was used with another request.", "IDEMPOTENCY_KEY_REUSED")
+      }
+      return send(res, stored.status, stored.body)
+    }
+    const result = run()
+    idempotent.set(slot, { fingerprint, ...result })
+    if (LOSE_FIRST_ANSWER) {
+      throw new ApiError(503, "unknown_error", "The answer was lost on purpose (MOCK_LOSE_FIRST_ANSWER).")
+    }
+    return send(res, result.status, result.body)
+  }
+  if (route === "GET /store/purchases") {
+    const customer = requireCustomer(req)
+    const mine = purchases.filter((p) => p.customer_id === customer.id).reverse()
+    const { items, limit, offset } = page(mine, url)
+    return send(res, 200, { purchases: items.map(publicPurchase), count: mine.length, limit, offset })
+  }
+  if (route === "GET /store/subscriptions") {
+    const customer = requireCustomer(req)
+    const now = Date.now()
+    for (const s of subscriptions) {
+      if (s.status === "active" && Date.parse(s.ends_at) <= now) s.status = "expired"
+    }
+    const mine = subscriptions.filter((s) => s.customer_id === customer.id).reverse()
+    return send(res, 200, { subscriptions: mine.map(publicSubscription) })
+  }
+
+  throw new ApiError(404, "not_found", `Cannot ${req.method} ${url.pathname}`)
+}
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? "/", `http://localhost:${PORT}`)
   setTimeout(() => {
-    if (url.pathname === "/health") {
-      return send(res, 200, { status: "ok" })
-    }
-    if (!url.pathname.startsWith("/store/")) {
-      return send(res, 404, { type: "not_found", message: `Cannot ${req.method} ${url.pathname}` })
-    }
-    if (!req.headers["x-publishable-api-key"]) {
-      return send(res, 400, {
-        type: "not_allowed",
-        message:
-          "Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.",
-      })
-    }
-    if (req.method === "GET" && url.pathname === "/store/regions") {
-      return send(res, 200, { regions: REGIONS, count: REGIONS.length, offset: 0, limit: 100 })
-    }
-    if (req.method === "GET" && url.pathname === "/store/tariffs") {
-      if (MODE === "error") {
-        return send(res, 500, { type: "unknown_error", message: "An unknown error occurred." })
-      }
-      const regionId = url.searchParams.get("region_id")
-      const region = regionId ? REGIONS.find((r) => r.id === regionId) : DEFAULT_REGION
-      if (!region) {
-        return send(res, 404, { type: "not_found", message: `Region with id: ${regionId} was not found` })
-      }
-      return send(res, 200, { tariffs: MODE === "empty" ? [] : tariffsFor(region) })
-    }
-    return send(res, 404, { type: "not_found", message: `Cannot ${req.method} ${url.pathname}` })
+    handle(req, res, url).catch((error) => {
+      if (error instanceof ApiError) return sendError(req, res, error)
+      process.stderr.write(`${error.stack ?? error}\n`)
+      send(res, 500, { type: "unknown_error", message: "An unknown error occurred." })
+    })
   }, DELAY_MS)
 })
 
@@ -108,5 +575,9 @@ server.listen(PORT, () => {
 })
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)))
+  process.on(signal, () => {
+    server.close(() => process.exit(0))
+    server.closeAllConnections()
+  })
 }
+

@@ -1,31 +1,19 @@
-// Browser test of the storefront: `node --test e2e/` with the backend (seeded) and the
-// storefront running. STOREFRONT_URL (default http://localhost:3000) says where the
+// Browser test of the storefront's catalogue: `node --test e2e/` with the backend (seeded)
+// and the storefront running. STOREFRONT_URL (default http://localhost:3000) says where the
 // storefront is; CHROMIUM_PATH (default /usr/bin/chromium) which Chromium to drive.
 // Screenshots go to artifacts/screenshots/ at the repository root.
 import assert from "node:assert/strict"
-import { accessSync, constants, mkdirSync } from "node:fs"
-import { join } from "node:path"
-import { after, before, test } from "node:test"
-import { fileURLToPath } from "node:url"
-import { chromium } from "playwright-core"
-
-const STOREFRONT_URL = (process.env.STOREFRONT_URL ?? "http://localhost:3000").replace(/\/+$/, "")
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-]
-const SCREENSHOT_DIR = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url))
-const TEST_TIMEOUT_MS = 60_000
+import { test } from "node:test"
+import {
+  formatPrice,
+  normalize,
+  screenshot,
+  STOREFRONT_URL,
+  TEST_TIMEOUT_MS,
+  useBrowser,
+} from "./lib/browser.mjs"
 
 // What the seed creates (backend/src/scripts/seed/data.ts); the default region is in RUB.
-const CURRENCY = "RUB"
 const TARIFFS = [
   { title: "Trial", amounts: [0] },
   { title: "Standard", amounts: [399, 3990] },
@@ -37,69 +25,7 @@ const PERIODS = {
   en: { Trial: ["7 days"], Standard: ["per month", "per year"], Premium: ["per month", "per year"] },
 }
 
-/** How the locale writes the price, as Intl has it (whole amounts without decimals). */
-function formatPrice(amount, locale) {
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: CURRENCY,
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 0,
-  }).format(amount)
-}
-
-/** Any run of whitespace (spaces, NBSP, narrow NBSP) as one space. */
-const normalize = (text) => text.replace(/\s+/g, " ").trim()
-
-function assertChromiumInstalled() {
-  try {
-    accessSync(CHROMIUM_PATH, constants.X_OK)
-  } catch {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` ` +
-        "(as root, on Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary."
-    )
-  }
-}
-
-async function assertStorefrontUp() {
-  try {
-    await fetch(`${STOREFRONT_URL}/ru`, { signal: AbortSignal.timeout(30_000) })
-  } catch (error) {
-    throw new Error(
-      `The storefront is not reachable at ${STOREFRONT_URL} (${error.cause?.code ?? error.message}). ` +
-        "Start it (and the backend) first, or set STOREFRONT_URL."
-    )
-  }
-}
-
-let browser
-
-before(async () => {
-  assertChromiumInstalled()
-  await assertStorefrontUp()
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  })
-})
-
-after(async () => {
-  await browser?.close()
-})
-
-async function withPage(locale, fn) {
-  const page = await browser.newPage({
-    locale: locale === "ru" ? "ru-RU" : "en-US",
-    viewport: { width: 1280, height: 900 },
-  })
-  try {
-    await fn(page)
-  } finally {
-    await page.close()
-  }
-}
+const withPage = useBrowser()
 
 const tariffCard = (page, title) => page.getByRole("article", { name: title, exact: true })
 
@@ -137,7 +63,7 @@ for (const locale of ["ru", "en"]) {
       await assertTariffsShown(page, locale)
       assert.equal(await page.getByRole("main").getByRole("alert").count(), 0, "no error message on the page")
 
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `storefront-${locale}.png`), fullPage: true })
+      await screenshot(page, `storefront-${locale}`)
     })
   )
 }
@@ -166,6 +92,22 @@ test("the switch keeps the current path", { timeout: TEST_TIMEOUT_MS }, () =>
     const switcher = page.getByRole("navigation", { name: /язык|language/i })
     await switcher.getByRole("link", { name: "EN", exact: true }).click()
     await page.waitForURL(`${STOREFRONT_URL}/en/no-such-page`)
+    assert.equal(await page.locator("html").getAttribute("lang"), "en")
+  })
+)
+
+test("the language picked last is kept: / opens it", { timeout: TEST_TIMEOUT_MS }, () =>
+  withPage("ru", async (page) => {
+    await page.goto(`${STOREFRONT_URL}/`)
+    await page.waitForURL(`${STOREFRONT_URL}/ru`)
+    await page
+      .getByRole("navigation", { name: /язык|language/i })
+      .getByRole("link", { name: "EN", exact: true })
+      .click()
+    await page.waitForURL(`${STOREFRONT_URL}/en`)
+
+    await page.goto(`${STOREFRONT_URL}/`)
+    await page.waitForURL(`${STOREFRONT_URL}/en`)
     assert.equal(await page.locator("html").getAttribute("lang"), "en")
   })
 )

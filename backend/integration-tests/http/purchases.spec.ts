@@ -239,6 +239,12 @@ medusaIntegrationTestRunner({
         await api.post("/store/purchases", { variant_id: variants["standard:month"] }, alice.headers())
         const bobs = await api.get("/store/purchases", bob.headers())
         expect(bobs.data).toEqual(expect.objectContaining({ purchases: [], count: 0 }))
+        const alicePurchase = (await api.get("/store/purchases", alice.headers())).data.purchases[0]
+        const own = await api.get(`/store/purchases/${alicePurchase.id}`, alice.headers())
+        expect(own.data.purchase).toEqual(expect.objectContaining({ id: alicePurchase.id, product_title: "Standard" }))
+        expect(own.data.subscription).toEqual(expect.objectContaining({ status: "active" }))
+        const notHis = await failure(api.get(`/store/purchases/${alicePurchase.id}`, bob.headers()))
+        expect([notHis.status, notHis.data.code]).toEqual([404, "PURCHASE_NOT_FOUND"])
         const bobSubs = await api.get("/store/subscriptions", bob.headers())
         expect(bobSubs.data.subscriptions).toEqual([])
         // Bob replaying Alice's key gets his own purchase, never hers

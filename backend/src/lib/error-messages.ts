@@ -36,6 +36,10 @@ const messages: Record<string, Messages> = {
     en: "The card details were not accepted.",
     ru: "Данные карты не приняты.",
   },
+  PURCHASE_NOT_FOUND: {
+    en: "There is no such purchase.",
+    ru: "Такой покупки нет.",
+  },
   PURCHASE_FAILED: {
     en: "This purchase failed; start a new one.",
     ru: "Эта покупка не состоялась; начните новую.",
@@ -47,6 +51,31 @@ const messages: Record<string, Messages> = {
   PURCHASE_IN_PROGRESS: {
     en: "Another purchase of yours is in progress; try again in a moment.",
     ru: "Другая ваша покупка ещё обрабатывается; повторите через минуту.",
+  },
+  // admin promo code API (src/api/admin/promocodes)
+  PROMOCODE_DUPLICATE: {
+    en: "A promo code with this text already exists.",
+    ru: "Промокод с таким текстом уже существует.",
+  },
+  PROMOCODE_BATCH_RUNNING: {
+    en: "This batch is already being generated.",
+    ru: "Эта партия промокодов уже генерируется.",
+  },
+  PROMOCODE_BATCH_COMPLETED: {
+    en: "This batch is already completed.",
+    ru: "Эта партия промокодов уже сгенерирована.",
+  },
+  PROMOCODE_REPORT_RANGE_INVALID: {
+    en: "The start of the report range must be before its end.",
+    ru: "Начало периода отчёта должно быть раньше его конца.",
+  },
+  PROMOCODE_REPORT_RANGE_TOO_LONG: {
+    en: "The report range must not exceed 366 days.",
+    ru: "Период отчёта не может быть длиннее 366 дней.",
+  },
+  CUSTOMER_NOT_FOUND: {
+    en: "The customer does not exist.",
+    ru: "Такого покупателя нет.",
   },
 }
 

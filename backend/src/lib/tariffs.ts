@@ -29,6 +29,12 @@ export type Tariff = {
 
 export type Region = { id: string; currency_code: string }
 
+/** `calculated_price` is computed by the Pricing module when a price context is given. */
+type CalculatedPrice = { calculated_amount?: number | null; currency_code?: string | null }
+function calculatedPrice(variant: object): CalculatedPrice | undefined {
+  return (variant as { calculated_price?: CalculatedPrice }).calculated_price
+}
+
 /**
  * The region prices are shown in: the one asked for (unknown → 400), else the
  * store's default region, else the first region there is.
@@ -122,7 +128,7 @@ export async function listTariffs(
     const plans: TariffPlan[] = []
     for (const variant of product.variants ?? []) {
       const plan = variant.subscription_plan
-      const price = variant.calculated_price
+      const price = calculatedPrice(variant)
       if (!plan || !price || price.calculated_amount == null) {
         continue
       }
@@ -202,7 +208,7 @@ export async function loadPlanForSale(
   })
   const product = variant?.product
   const plan = variant?.subscription_plan
-  const price = variant?.calculated_price
+  const price = variant && calculatedPrice(variant)
   const forSale =
     product &&
     plan &&

@@ -16,7 +16,7 @@ export const PUBLISHABLE_KEY_ENV = "MEDUSA_PUBLISHABLE_KEY"
 export const MEDUSA_BACKEND_URL =
   readEnv("MEDUSA_BACKEND_URL") ?? "http://localhost:9000"
 
-const MEDUSA_PUBLISHABLE_KEY = readEnv(PUBLISHABLE_KEY_ENV)
+export const MEDUSA_PUBLISHABLE_KEY = readEnv(PUBLISHABLE_KEY_ENV)
 
 /** A region id (`reg_...`) or an ISO 3166-1 alpha-2 country code (`ru`, `us`). */
 export const DEFAULT_REGION = readEnv("STOREFRONT_DEFAULT_REGION")

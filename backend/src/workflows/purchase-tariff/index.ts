@@ -88,9 +88,11 @@ export const purchaseTariffWorkflow = createWorkflow(
       payment,
     })
 
+    // Redis event bus: retried with backoff if the order subscriber fails.
     emitEventStep({
       eventName: PURCHASE_COMPLETED_EVENT,
       data: { id: completed.id },
+      options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
     })
     releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
 

@@ -22,7 +22,7 @@ export async function generateMetadata({
   }
   const t = await getTranslations({ locale, namespace: "Metadata" })
   return {
-    title: t("title"),
+    title: { default: t("title"), template: t("titleTemplate") },
     description: t("description"),
   }
 }

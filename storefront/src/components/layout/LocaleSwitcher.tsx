@@ -1,12 +1,30 @@
 "use client"
 
+import { useSearchParams } from "next/navigation"
 import { useLocale, useTranslations } from "next-intl"
 import { Link, usePathname } from "@/i18n/navigation"
 import { routing } from "@/i18n/routing"
 import styles from "./LocaleSwitcher.module.css"
 
-/** RU / EN links to the current page in the other language. */
-export default function LocaleSwitcher() {
+type Props = {
+  /** Keep the query string (a return path, an applied promo code); needs a Suspense boundary. */
+  keepQuery: boolean
+}
+
+/**
+ * RU / EN links to the current page in the other language. next-intl remembers the choice
+ * in its locale cookie, so `/` later opens the language picked last.
+ */
+export default function LocaleSwitcher({ keepQuery }: Props) {
+  return keepQuery ? <WithQuery /> : <Links query={undefined} />
+}
+
+function WithQuery() {
+  const searchParams = useSearchParams()
+  return <Links query={Object.fromEntries(searchParams.entries())} />
+}
+
+function Links({ query }: { query: Record<string, string> | undefined }) {
   const t = useTranslations("LocaleSwitcher")
   const current = useLocale()
   const pathname = usePathname()
@@ -17,7 +35,7 @@ export default function LocaleSwitcher() {
         {routing.locales.map((locale) => (
           <li key={locale}>
             <Link
-              href={pathname}
+              href={query ? { pathname, query } : pathname}
               locale={locale}
               lang={locale}
               hrefLang={locale}

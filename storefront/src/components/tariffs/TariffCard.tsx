@@ -1,15 +1,20 @@
-import { useLocale, useTranslations } from "next-intl"
+import { useFormatter, useLocale, useTranslations } from "next-intl"
+import { Link } from "@/i18n/navigation"
 import { formatMoney, yearlySaving } from "@/lib/util/money"
+import type { Subscription } from "@/types/purchase"
 import type { StoreTariff, StoreTariffPlan } from "@/types/tariff"
 import styles from "./TariffCard.module.css"
 
 type Props = {
   tariff: StoreTariff
+  /** The signed-in customer's current subscription to this tariff, if any. */
+  current: Subscription | null
 }
 
-export default function TariffCard({ tariff }: Props) {
+export default function TariffCard({ tariff, current }: Props) {
   const t = useTranslations("Tariffs")
   const locale = useLocale()
+  const format = useFormatter()
   const saving = yearlySaving(tariff.plans)
   const headingId = `tariff-${tariff.id}`
 
@@ -24,10 +29,16 @@ export default function TariffCard({ tariff }: Props) {
   }
 
   return (
-    <article className={styles.card} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.title}>
-        {tariff.title}
-      </h2>
+    <article
+      className={`${styles.card} ${current ? styles.current : ""}`}
+      aria-labelledby={headingId}
+    >
+      <div className={styles.head}>
+        <h2 id={headingId} className={styles.title}>
+          {tariff.title}
+        </h2>
+        {current ? <p className={styles.currentBadge}>{t("currentTariff")}</p> : null}
+      </div>
       {tariff.description ? (
         <p className={styles.description}>{tariff.description}</p>
       ) : null}
@@ -38,8 +49,16 @@ export default function TariffCard({ tariff }: Props) {
       >
         {tariff.plans.map((plan) => {
           const badge = badgeFor(plan)
+          const period = t("period", {
+            interval: plan.interval,
+            count: plan.interval_count,
+          })
+          const isCurrent = current?.variant_id === plan.variant_id
           return (
-            <li key={plan.variant_id} className={styles.plan}>
+            <li
+              key={plan.variant_id}
+              className={`${styles.plan} ${isCurrent ? styles.currentPlan : ""}`}
+            >
               <p className={styles.price}>
                 <span className={styles.amount}>
                   {formatMoney(
@@ -48,12 +67,7 @@ export default function TariffCard({ tariff }: Props) {
                     locale
                   )}
                 </span>{" "}
-                <span className={styles.period}>
-                  {t("period", {
-                    interval: plan.interval,
-                    count: plan.interval_count,
-                  })}
-                </span>
+                <span className={styles.period}>{period}</span>
               </p>
               {badge ? <p className={styles.badge}>{badge}</p> : null}
               {saving && saving.variant_id === plan.variant_id ? (
@@ -68,6 +82,25 @@ export default function TariffCard({ tariff }: Props) {
                   })}
                 </p>
               ) : null}
+              {isCurrent && current ? (
+                <p className={styles.currentNote}>
+                  {t("currentUntil", {
+                    date: format.dateTime(new Date(current.ends_at), {
+                      dateStyle: "medium",
+                    }),
+                  })}
+                </p>
+              ) : null}
+              <Link
+                href={`/checkout/${encodeURIComponent(plan.variant_id)}`}
+                className={styles.choose}
+                aria-label={t(isCurrent ? "extendLabel" : "chooseLabel", {
+                  title: tariff.title,
+                  period,
+                })}
+              >
+                {t(isCurrent ? "extend" : "choose")}
+              </Link>
             </li>
           )
         })}

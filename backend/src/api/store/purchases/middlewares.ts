@@ -25,6 +25,11 @@ export const storePurchasesMiddlewares: MiddlewareRoute[] = [
     middlewares: [customerOnly, validateAndTransformQuery(StoreListParams, {})],
   },
   {
+    matcher: "/store/purchases/:id",
+    methods: ["GET"],
+    middlewares: [customerOnly],
+  },
+  {
     matcher: "/store/subscriptions",
     methods: ["GET"],
     middlewares: [customerOnly, validateAndTransformQuery(StoreListParams, {})],

@@ -1,0 +1,206 @@
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
+import type SubscriptionModuleService from "../../src/modules/subscription/service"
+import { PURCHASE_COMPLETED_EVENT } from "../../src/workflows/purchase-tariff"
+import { recordPurchaseOrderWorkflow } from "../../src/workflows/record-purchase-order"
+import { failure, registerCustomer, signIn } from "../helpers/auth"
+import { seedDemo, SeededApp } from "../helpers/seed"
+
+jest.setTimeout(180 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let app: SeededApp
+    let adminHeaders: { headers: Record<string, string> }
+    const variants: Record<string, string> = {}
+
+    beforeAll(async () => {
+      app = await seedDemo(getContainer())
+      const { data } = await api.get("/store/tariffs", app.storeHeaders())
+      for (const tariff of data.tariffs) {
+        for (const plan of tariff.plans) {
+          variants[`${tariff.handle}:${plan.interval}`] = plan.variant_id
+        }
+      }
+      const token = await signIn(api, "user", app.admin.email, app.admin.password)
+      adminHeaders = { headers: { authorization: `Bearer ${token}` } }
+    })
+
+    const subscriptions = () => getContainer().resolve<SubscriptionModuleService>(SUBSCRIPTION_MODULE)
+    const orders = () => getContainer().resolve(Modules.ORDER)
+    const ordersOf = (customerId: string) =>
+      orders().listOrders({ customer_id: customerId }, { relations: ["transactions"] })
+    const record = (purchaseId: string) =>
+      recordPurchaseOrderWorkflow(getContainer())
+        .run({ input: { purchase_id: purchaseId } })
+        .then(({ result }) => result)
+
+    /** Buys a plan and waits until the purchase.completed subscribers have run. */
+    async function buy(buyer: Awaited<ReturnType<typeof registerCustomer>>, body: object) {
+      const subscribersDone = TestEventUtils.waitSubscribersExecution(
+        PURCHASE_COMPLETED_EVENT,
+        getContainer().resolve(Modules.EVENT_BUS)
+      )
+      const res = await api.post("/store/purchases", body, buyer.headers())
+      expect(res.status).toEqual(201)
+      await subscribersDone
+      return subscriptions().retrievePurchase(res.data.purchase.id)
+    }
+
+    it("records a purchase with a code as one completed, paid order the customer and the admin see", async () => {
+      const buyer = await registerCustomer(api, app.publishable_key)
+      const purchase = await buy(buyer, { variant_id: variants["standard:month"], promocode: "welcome100" })
+      expect(purchase.order_id).toEqual(expect.stringMatching(/^order_/))
+      expect(purchase.payment_collection_id).toBeTruthy()
+
+      // the customer's order history
+      const list = await api.get("/store/orders", buyer.headers())
+      expect(list.data.orders.map((o: any) => o.id)).toEqual([purchase.order_id])
+      const { data: store } = await api.get(
+        `/store/orders/${purchase.order_id}?fields=*items,*items.adjustments,*payment_collections,+payment_status,+fulfillment_status,+customer_id,+sales_channel_id`,
+        buyer.headers()
+      )
+      const order = store.order
+      expect(order).toEqual(
+        expect.objectContaining({
+          status: "completed",
+          payment_status: "captured",
+          customer_id: buyer.id,
+          email: buyer.email,
+          currency_code: "rub",
+          region_id: app.region_ids.rub,
+          sales_channel_id: expect.stringMatching(/^sc_/),
+          total: 299,
+          subtotal: 399,
+          discount_total: 100,
+        })
+      )
+      expect(order.items).toHaveLength(1)
+      expect(order.items[0]).toEqual(
+        expect.objectContaining({
+          title: "Standard",
+          subtitle: "Monthly",
+          product_id: purchase.product_id,
+          variant_id: variants["standard:month"],
+          unit_price: 399,
+          quantity: 1,
+          requires_shipping: false,
+          is_discountable: true,
+          total: 299,
+        })
+      )
+      expect(order.items[0].adjustments).toEqual([
+        expect.objectContaining({ code: "WELCOME100", amount: 100 }),
+      ])
+      expect(order.payment_collections).toEqual([
+        expect.objectContaining({
+          id: purchase.payment_collection_id,
+          status: "completed",
+          amount: 299,
+          captured_amount: 299,
+        }),
+      ])
+
+      // the admin's Orders page
+      const { data: admin } = await api.get(`/admin/orders?customer_id=${buyer.id}`, adminHeaders)
+      expect(admin.orders.map((o: any) => o.id)).toEqual([purchase.order_id])
+      const { data: detail } = await api.get(`/admin/orders/${purchase.order_id}`, adminHeaders)
+      expect(detail.order).toEqual(
+        expect.objectContaining({ status: "completed", payment_status: "captured", total: 299 })
+      )
+      expect(detail.order.summary).toEqual(
+        expect.objectContaining({ paid_total: 299, pending_difference: 0 })
+      )
+
+      // nobody else sees it
+      const other = await registerCustomer(api, app.publishable_key)
+      expect((await api.get("/store/orders", other.headers())).data.orders).toEqual([])
+    })
+
+    it("never records a purchase twice: replays, concurrent runs, a run that died after creating the order", async () => {
+      const buyer = await registerCustomer(api, app.publishable_key)
+      const purchase = await buy(buyer, { variant_id: variants["premium:month"] })
+      const orderId = purchase.order_id!
+      expect(orderId).toBeTruthy()
+
+      // the event delivered again, once and twice at the same time
+      expect(await record(purchase.id)).toEqual({ order_id: orderId, recorded: false })
+      const replays = await Promise.all([record(purchase.id), record(purchase.id)])
+      expect(replays).toEqual([
+        { order_id: orderId, recorded: false },
+        { order_id: orderId, recorded: false },
+      ])
+      let recorded = await ordersOf(buyer.id)
+      expect(recorded.map((o) => o.id)).toEqual([orderId])
+      expect(recorded[0].transactions).toHaveLength(1)
+
+      // two deliveries race for a purchase not recorded yet: one order
+      await getContainer().resolve(ContainerRegistrationKeys.LINK).dismiss({
+        [Modules.ORDER]: { order_id: orderId },
+        [Modules.PAYMENT]: { payment_collection_id: purchase.payment_collection_id },
+      })
+      await orders().deleteOrders([orderId])
+      await subscriptions().updatePurchases({ id: purchase.id, order_id: null })
+      const racing = await Promise.all([record(purchase.id), record(purchase.id)])
+      expect(racing.filter((r) => r.recorded)).toHaveLength(1)
+      expect(racing[0].order_id).toEqual(racing[1].order_id)
+      recorded = await ordersOf(buyer.id)
+      expect(recorded.map((o) => o.id)).toEqual([racing[0].order_id])
+      expect((await subscriptions().retrievePurchase(purchase.id)).order_id).toEqual(racing[0].order_id)
+
+      // a run died after creating the order, before storing its id: the order is adopted
+      const adopted = recorded[0].id
+      await subscriptions().updatePurchases({ id: purchase.id, order_id: null })
+      expect(await record(purchase.id)).toEqual({ order_id: adopted, recorded: true })
+      recorded = await ordersOf(buyer.id)
+      expect(recorded.map((o) => o.id)).toEqual([adopted])
+      expect(recorded[0].transactions).toHaveLength(1)
+      const { data } = await api.get(`/admin/orders/${adopted}`, adminHeaders)
+      expect(data.order).toEqual(
+        expect.objectContaining({ status: "completed", payment_status: "captured", total: 699 })
+      )
+      expect(data.order.payment_collections).toHaveLength(1)
+    })
+
+    it("leaves a failed purchase and an unknown id without an order", async () => {
+      const buyer = await registerCustomer(api, app.publishable_key)
+      const declined = await failure(
+        api.post(
+          "/store/purchases",
+          { variant_id: variants["standard:month"], payment: { token: "tok_declined" } },
+          buyer.headers()
+        )
+      )
+      expect(declined.status).toEqual(402)
+      expect(await record(declined.data.purchase_id)).toEqual({ order_id: null, recorded: false })
+      expect(await record("pur_missing")).toEqual({ order_id: null, recorded: false })
+      expect(await ordersOf(buyer.id)).toEqual([])
+      expect((await subscriptions().retrievePurchase(declined.data.purchase_id)).order_id).toBeNull()
+    })
+
+    it("records a free purchase (FREEMONTH, total 0) as an order without a payment", async () => {
+      const buyer = await registerCustomer(api, app.publishable_key)
+      const purchase = await buy(buyer, { variant_id: variants["standard:month"], promocode: "FREEMONTH" })
+      expect(Number(purchase.total)).toEqual(0)
+      expect(purchase.payment_collection_id).toBeNull()
+      expect(purchase.order_id).toBeTruthy()
+
+      const { data } = await api.get(
+        `/store/orders/${purchase.order_id}?fields=*items,*items.adjustments,*payment_collections,+payment_status`,
+        buyer.headers()
+      )
+      expect(data.order).toEqual(
+        expect.objectContaining({ status: "completed", total: 0, subtotal: 399, discount_total: 399, payment_status: "not_paid" })
+      )
+      expect(data.order.items[0].adjustments).toEqual([
+        expect.objectContaining({ code: "FREEMONTH", amount: 399 }),
+      ])
+      expect(data.order.payment_collections).toEqual([])
+      const [order] = await ordersOf(buyer.id)
+      expect(order.transactions).toEqual([])
+    })
+  },
+})

@@ -1,0 +1,33 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { subscriptionService } from "../lib/purchases"
+import { recordPurchaseOrderWorkflow } from "../workflows/record-purchase-order"
+
+/**
+ * Backfill for the purchase.completed subscriber: completed purchases that
+ * still have no Medusa order a few minutes later (the event was lost, or every
+ * retry failed) get one now. The workflow is idempotent per purchase.
+ */
+export default async function recordMissingPurchaseOrders(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const missing = await subscriptionService(container).listPurchases(
+    {
+      status: "completed",
+      order_id: null,
+      completed_at: { $lt: new Date(Date.now() - 5 * 60 * 1000) },
+    },
+    { select: ["id"], take: 50, order: { id: "ASC" } }
+  )
+  for (const purchase of missing) {
+    try {
+      await recordPurchaseOrderWorkflow(container).run({ input: { purchase_id: purchase.id } })
+    } catch (error) {
+      logger.error(`Could not record the order of purchase ${purchase.id}: ${(error as Error).message}`)
+    }
+  }
+}
+
+export const config = {
+  name: "record-missing-purchase-orders",
+  schedule: "*/10 * * * *",
+}

@@ -1,0 +1,258 @@
+// Browser test of the admin's promo code pages and widgets (issue 6): `node --test e2e/`
+// with the backend running, its admin enabled and the database seeded.
+// BACKEND_URL (default http://localhost:9000) says where the backend and its /app are,
+// ADMIN_EMAIL / ADMIN_PASSWORD (default the seed's admin) who signs in, PUBLISHABLE_KEY
+// the seed's store key (for the purchase the test makes), CHROMIUM_PATH which Chromium.
+// Screenshots go to artifacts/screenshots/admin-*.png at the repository root.
+import assert from "node:assert/strict"
+import { readFile } from "node:fs/promises"
+import { test } from "node:test"
+import {
+  ADMIN_TEST_TIMEOUT_MS,
+  adminUrl,
+  buyPlan,
+  findPlan,
+  parseCsv,
+  registerCustomer,
+  screenshot,
+  signIn,
+  typeDateTime,
+  uniqueCode,
+  uniqueEmail,
+  useAdminBrowser,
+} from "./lib/admin.mjs"
+
+const newAdminPage = useAdminBrowser()
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The admin API as the signed-in page sees it (its session cookie). */
+async function adminApi(page, path) {
+  const response = await page.request.get(`${adminUrl().replace(/\/app$/, "")}${path}`)
+  assert.equal(response.status(), 200, `GET ${path}: ${response.status()} ${await response.text()}`)
+  return response.json()
+}
+
+async function openList(page) {
+  await page.goto(adminUrl("/promocodes"))
+  await page.getByRole("heading", { level: 1, name: "Promo codes" }).waitFor()
+}
+
+/** Searches the list for a code and returns its row. */
+async function findRow(page, code) {
+  await page.getByPlaceholder("Search codes").fill(code)
+  const row = page.getByRole("row").filter({ hasText: code })
+  await row.first().waitFor()
+  assert.equal(await row.count(), 1, `one row for ${code}`)
+  return row
+}
+
+/** Downloads what a link points at and returns the file's text. */
+async function download(page, link) {
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), link.click()])
+  const failure = await file.failure()
+  assert.equal(failure, null, `download of ${file.suggestedFilename()} failed: ${failure}`)
+  return readFile(await file.path(), "utf8")
+}
+
+test("admin: promo codes from creation to the report, assignment and widgets", { timeout: 15 * 60_000 }, async (t) => {
+  const page = await newAdminPage()
+  // what the steps hand to each other
+  const made = { code: uniqueCode("E2E"), id: null, customer: null }
+  const requests = []
+  page.on("request", (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
+
+  await t.test("the admin signs in and sees the promo codes in the sidebar", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    await signIn(page)
+    await page.getByRole("link", { name: "Promo codes", exact: true }).first().click()
+    await page.getByRole("heading", { level: 1, name: "Promo codes" }).waitFor()
+    // the seed's demo codes are listed with their kind, value and status
+    const row = page.getByRole("row").filter({ hasText: "WELCOME100" })
+    await row.waitFor()
+    assert.match(await row.innerText(), /Fixed amount[\s\S]*100[\s\S]*Active/)
+    for (const label of ["Report", "Validate a code", "Generate codes"]) {
+      assert.equal(await page.getByRole("link", { name: label, exact: true }).count(), 1, `sidebar link "${label}"`)
+    }
+    await screenshot(page, "promocodes")
+  })
+
+  await t.test("creates a percentage code with a window and a limit", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    await openList(page)
+    await page.getByRole("button", { name: "Create", exact: true }).click()
+    const dialog = page.getByRole("dialog")
+    await dialog.getByRole("heading", { name: "Create a promo code" }).waitFor()
+
+    // checked before sending: a percentage over 100 never reaches the server
+    const sentBefore = requests.filter((r) => r === "POST /admin/promocodes").length
+    await dialog.getByLabel("Code", { exact: true }).fill(made.code)
+    await dialog.getByLabel("Percent off").fill("150")
+    await dialog.getByRole("button", { name: "Create", exact: true }).click()
+    await dialog.getByText("Enter a percentage greater than 0 and at most 100.").waitFor()
+    assert.equal(await dialog.getByLabel("Percent off").getAttribute("aria-invalid"), "true")
+    assert.equal(requests.filter((r) => r === "POST /admin/promocodes").length, sentBefore, "nothing sent")
+    await screenshot(page, "create-invalid")
+
+    // refused by the server: the message is shown at the field it is about
+    await dialog.getByLabel("Code", { exact: true }).fill("SALE10")
+    await dialog.getByLabel("Percent off").fill("15")
+    await dialog.getByRole("button", { name: "Create", exact: true }).click()
+    await dialog.getByText(/already exists/).waitFor()
+    assert.equal(await dialog.getByLabel("Code", { exact: true }).getAttribute("aria-invalid"), "true")
+
+    const startsAt = new Date(Math.floor((Date.now() - DAY_MS) / 60_000) * 60_000)
+    const endsAt = new Date(startsAt.getTime() + 31 * DAY_MS)
+    await dialog.getByLabel("Code", { exact: true }).fill(made.code.toLowerCase())
+    await typeDateTime(dialog.getByRole("group", { name: "Starts" }), startsAt)
+    await typeDateTime(dialog.getByRole("group", { name: "Ends" }), endsAt)
+    await dialog.getByLabel("Total uses").fill("100")
+    await dialog.getByLabel("Description").fill("Created by the admin browser test")
+    await dialog.getByRole("button", { name: "Create", exact: true }).click()
+    await dialog.waitFor({ state: "hidden" })
+
+    const row = await findRow(page, made.code)
+    const text = await row.innerText()
+    assert.match(text, /Percentage/)
+    assert.match(text, /15%/)
+    assert.match(text, /0 \/ 100/)
+    assert.match(text, /Active/)
+    assert.match(text, / – /, "the window is shown")
+    await screenshot(page, "promocode-created")
+
+    const { promocodes } = await adminApi(page, `/admin/promocodes?q=${made.code}`)
+    const saved = promocodes.find((p) => p.code === made.code)
+    assert.ok(saved, `${made.code} is stored in capitals`)
+    assert.equal(saved.type, "percentage")
+    assert.equal(Number(saved.value), 15)
+    assert.equal(saved.usage_limit, 100)
+    assert.equal(new Date(saved.starts_at).getTime(), startsAt.getTime())
+    assert.equal(new Date(saved.ends_at).getTime(), endsAt.getTime())
+    made.id = saved.id
+  })
+
+  await t.test("generates a batch of 1,000 codes and downloads its CSV", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    const prefix = `${uniqueCode("B")}-`
+    await openList(page)
+    await page.getByRole("link", { name: "Generate codes" }).first().click()
+    await page.getByRole("heading", { level: 1, name: "Generate promo codes" }).waitFor()
+    await page.getByLabel("How many").fill("1000")
+    await page.getByLabel("Prefix").fill(prefix)
+    await page.getByLabel("Percent off").fill("5")
+    await page.getByRole("button", { name: "Generate", exact: true }).click()
+
+    const progress = page.getByRole("progressbar", { name: "Generation progress" })
+    await progress.waitFor()
+    await page.getByText("1,000 of 1,000 codes generated.").waitFor({ timeout: 120_000 })
+    assert.equal(await progress.getAttribute("aria-valuenow"), "100")
+    await screenshot(page, "generate")
+
+    const csv = parseCsv(await download(page, page.getByRole("link", { name: "Download CSV" })))
+    const [header, ...rows] = csv.filter((r) => r.some((field) => field !== ""))
+    assert.equal(header[0], "code", `the first column is the code: ${header.join(",")}`)
+    assert.equal(rows.length, 1000, "1,000 rows")
+    const codes = rows.map((r) => r[0])
+    assert.equal(new Set(codes).size, 1000, "all codes differ")
+    for (const code of codes) {
+      assert.ok(code.startsWith(prefix.toUpperCase()), `${code} starts with ${prefix}`)
+      assert.match(code.slice(prefix.length), /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/)
+    }
+
+    await page.getByRole("link", { name: "View the codes" }).click()
+    await page.getByRole("heading", { level: 1, name: "Promo codes" }).waitFor()
+    await page.getByText(/of 1,?000 results/).waitFor()
+  })
+
+  await t.test("sees a purchase made with the code in its journal and in the report", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    assert.ok(made.id, "the code of the creation step exists")
+    const customer = await registerCustomer({ email: uniqueEmail("buyer"), firstName: "Journal", lastName: "Buyer" })
+    const { plan } = await findPlan("Standard", "Monthly")
+    const { purchase } = await buyPlan(customer, plan.variant_id, made.code)
+    assert.equal(purchase.status, "completed")
+    assert.equal(Number(purchase.discount_amount), 59.85, "15% of 399")
+
+    await openList(page)
+    const row = await findRow(page, made.code)
+    await row.getByText(made.code).click()
+    await page.waitForURL((url) => url.pathname.endsWith(`/promocodes/${made.id}`))
+    await page.getByRole("heading", { level: 1, name: new RegExp(made.code) }).waitFor()
+
+    const journal = page.getByRole("row").filter({ hasText: customer.email })
+    await journal.filter({ hasText: "Redeemed" }).first().waitFor()
+    const redeemed = journal.filter({ hasText: "Redeemed" }).first()
+    assert.match(await redeemed.innerText(), /59[.,]85/, "the discount is in the journal")
+    assert.match(await redeemed.innerText(), new RegExp(purchase.id), "the purchase is in the journal")
+    const link = redeemed.getByRole("link", { name: new RegExp(customer.email) })
+    assert.equal(await link.getAttribute("href"), `/app/customers/${customer.id}`)
+    await page.getByText(/^1 \/ 100$/).first().waitFor()
+    await screenshot(page, "promocode-detail")
+
+    // the customer's page lists the purchase with the code
+    await link.click()
+    await page.waitForURL((url) => url.pathname.endsWith(`/customers/${customer.id}`))
+    const widget = page.getByRole("region", { name: "Subscription and promo codes" })
+    await widget.getByRole("row").filter({ hasText: made.code }).first().waitFor()
+
+    await page.goto(adminUrl("/promocodes/report"))
+    await page.getByRole("heading", { level: 1, name: "Promo code report" }).waitFor()
+    const top = page.getByRole("table", { name: "Top codes" }).getByRole("row").filter({ hasText: made.code })
+    await top.waitFor()
+    assert.match(await top.innerText(), /\b1\b/, "one redemption of the code")
+    assert.match(await top.innerText(), /59[.,]85/, "its discount")
+    assert.match(await top.innerText(), /339[.,]15/, "its revenue")
+    const chart = page.getByRole("img", { name: /Redemptions and rejections per day/ })
+    assert.match(await chart.getAttribute("aria-label"), /[1-9]\d* redemptions/)
+    await screenshot(page, "report")
+
+    const reportCsv = parseCsv(await download(page, page.getByRole("link", { name: "Export CSV" })))
+    assert.ok(reportCsv.length >= 2, "the report CSV has a header and rows")
+  })
+
+  await t.test("assigns FREEMONTH to a fresh customer and sees the subscription in the customer widget", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    const customer = await registerCustomer({ email: uniqueEmail("gift"), firstName: "Gift", lastName: "Receiver" })
+    await openList(page)
+    const row = await findRow(page, "FREEMONTH")
+    await row.getByText("FREEMONTH").click()
+    await page.getByRole("heading", { level: 1, name: /FREEMONTH/ }).waitFor()
+
+    await page.getByLabel("Customer", { exact: true }).fill(customer.email)
+    await page.getByRole("button", { name: new RegExp(customer.email.replace(/[.+]/g, "\\$&")) }).click()
+    await page.getByRole("button", { name: "Assign FREEMONTH" }).click()
+    const result = page.getByRole("status").filter({ hasText: "Plan granted" })
+    await result.waitFor()
+    assert.match(await result.innerText(), new RegExp(customer.email.replace(/[.+]/g, "\\$&")))
+    await screenshot(page, "assign")
+
+    await page.goto(adminUrl(`/customers/${customer.id}`))
+    const widget = page.getByRole("region", { name: "Subscription and promo codes" })
+    const current = widget.getByTestId("current-subscription")
+    await current.getByText("Standard · Monthly").waitFor()
+    assert.match(await current.innerText(), /Active/)
+    await widget.getByRole("row").filter({ hasText: "FREEMONTH" }).first().waitFor()
+    await widget.scrollIntoViewIfNeeded()
+    await screenshot(widget, "customer-widget")
+  })
+
+  await t.test("support checks codes on the validation page", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    await page.goto(adminUrl("/promocodes/validate"))
+    await page.getByRole("heading", { level: 1, name: "Validate a promo code" }).waitFor()
+    await page.getByLabel("Code", { exact: true }).fill("expired2024")
+    await page.getByRole("button", { name: "Check" }).click()
+    await page.getByRole("status").filter({ hasText: "Would be refused: Expired" }).waitFor()
+
+    await page.getByLabel("Code", { exact: true }).fill(made.code)
+    await page.getByRole("button", { name: "Check" }).click()
+    await page.getByRole("status").filter({ hasText: `${made.code} would apply` }).waitFor()
+    await screenshot(page, "validate")
+  })
+
+  await t.test("a tariff's page shows the plan terms of its variants", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    const { tariff } = await findPlan("Standard", "Monthly")
+    await page.goto(adminUrl(`/products/${tariff.id}`))
+    const widget = page.getByRole("region", { name: "Plan terms" })
+    const table = widget.getByRole("table", { name: "Plan terms" })
+    await table.getByRole("row").filter({ hasText: "Monthly" }).filter({ hasText: "every month" }).waitFor()
+    await table.getByRole("row").filter({ hasText: "Yearly" }).filter({ hasText: "every year" }).waitFor()
+    await widget.scrollIntoViewIfNeeded()
+    await screenshot(widget, "product-plan-terms")
+  })
+
+  assert.deepEqual(page.pageErrors, [], "no uncaught error in the admin")
+})

@@ -1,0 +1,118 @@
+import type { Metadata } from "next"
+import type { Locale } from "next-intl"
+import { getTranslations, setRequestLocale } from "next-intl/server"
+import AssignedCodes from "@/components/account/AssignedCodes"
+import styles from "@/components/account/Account.module.css"
+import PurchaseHistory from "@/components/account/PurchaseHistory"
+import SubscriptionPanel from "@/components/account/SubscriptionPanel"
+import RetryButton from "@/components/common/RetryButton"
+import StatusPanel from "@/components/common/StatusPanel"
+import { redirect } from "@/i18n/navigation"
+import { requireCustomer } from "@/lib/data/customer"
+import {
+  currentSubscriptions,
+  listAssignedPromocodes,
+  listPurchases,
+  listSubscriptions,
+} from "@/lib/data/purchases"
+import { listTariffs } from "@/lib/data/tariffs"
+import { signInHref } from "@/lib/util/return-path"
+
+type Props = {
+  params: Promise<{ locale: string }>
+  searchParams: Promise<{ page?: string | string[] }>
+}
+
+const PAGE_SIZE = 10
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params
+  const t = await getTranslations({ locale: locale as Locale, namespace: "Account" })
+  return { title: t("metaTitle") }
+}
+
+/** The customer's account: current subscription, purchase history, assigned promo codes. */
+export default async function AccountPage({ params, searchParams }: Props) {
+  const { locale: rawLocale } = await params
+  const locale = rawLocale as Locale
+  setRequestLocale(locale)
+  const rawPage = (await searchParams).page
+  const requested = Number.parseInt(Array.isArray(rawPage) ? rawPage[0] : (rawPage ?? "1"), 10)
+  const page = Number.isFinite(requested) && requested > 0 ? requested : 1
+  const returnPath = page > 1 ? `/account?page=${page}` : "/account"
+
+  const [session, t, tTariffs, tErrors] = await Promise.all([
+    requireCustomer(locale, returnPath),
+    getTranslations("Account"),
+    getTranslations("Tariffs"),
+    getTranslations("Errors"),
+  ])
+  if (session.status !== "ok") {
+    return (
+      <StatusPanel
+        tone="error"
+        headingLevel={1}
+        title={tErrors("unavailableTitle")}
+        text={tErrors("unreachableText")}
+      >
+        <RetryButton label={tErrors("retry")} />
+      </StatusPanel>
+    )
+  }
+
+  const { token, customer } = session
+  const [subscriptions, purchases, codes, tariffs] = await Promise.all([
+    listSubscriptions(token, locale),
+    listPurchases(token, locale, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listAssignedPromocodes(token, locale),
+    listTariffs(locale),
+  ])
+  if ([subscriptions, purchases, codes].some((r) => r.status === "signed_out")) {
+    redirect({ href: signInHref(returnPath), locale })
+  }
+
+  // Plan names in the page's language ("per month"), by variant id; the backend's variant
+  // titles ("Monthly") are the fallback for plans no longer in the catalogue.
+  const periods: Record<string, string> =
+    tariffs.status === "ok"
+      ? Object.fromEntries(
+          tariffs.tariffs.flatMap((tariff) =>
+            tariff.plans.map((plan) => [
+              plan.variant_id,
+              tTariffs("period", { interval: plan.interval, count: plan.interval_count }),
+            ])
+          )
+        )
+      : {}
+  const now = Date.now()
+  const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <h1 className={styles.title}>{t("title")}</h1>
+        <p className={styles.greeting}>
+          {name ? t("greeting", { name }) : t("greetingNoName")}
+        </p>
+        <p className={styles.muted}>{customer.email}</p>
+      </div>
+
+      <SubscriptionPanel
+        subscriptions={
+          subscriptions.status === "ok" ? currentSubscriptions(subscriptions.items, now) : null
+        }
+        now={now}
+        periods={periods}
+      />
+      <PurchaseHistory
+        purchases={purchases.status === "ok" ? purchases.items : null}
+        periods={periods}
+        page={page}
+        pageCount={
+          purchases.status === "ok" ? Math.max(1, Math.ceil(purchases.count / PAGE_SIZE)) : 1
+        }
+      />
+      <AssignedCodes codes={codes.status === "ok" ? codes.items : null} />
+    </div>
+  )
+}

@@ -1,0 +1,153 @@
+import type { Metadata } from "next"
+import { notFound } from "next/navigation"
+import type { Locale } from "next-intl"
+import { getTranslations, setRequestLocale } from "next-intl/server"
+import BuyForm from "@/components/checkout/BuyForm"
+import styles from "@/components/checkout/Checkout.module.css"
+import OrderSummary from "@/components/checkout/OrderSummary"
+import PromoCodeForm from "@/components/checkout/PromoCodeForm"
+import RetryButton from "@/components/common/RetryButton"
+import StatusPanel from "@/components/common/StatusPanel"
+import { Link, redirect } from "@/i18n/navigation"
+import { requireCustomer } from "@/lib/data/customer"
+import { previewPurchase, type PreviewResult } from "@/lib/data/purchases"
+import { listTariffs } from "@/lib/data/tariffs"
+import { formatMoney } from "@/lib/util/money"
+import {
+  normalizePromocode,
+  PROMOCODE_MAX_LENGTH,
+  type PromocodeRejection,
+} from "@/lib/util/promocode"
+import { signInHref } from "@/lib/util/return-path"
+
+type Props = {
+  params: Promise<{ locale: string; variantId: string }>
+  searchParams: Promise<{ code?: string | string[] }>
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params
+  const t = await getTranslations({ locale: locale as Locale, namespace: "Checkout" })
+  return { title: t("metaTitle") }
+}
+
+/**
+ * Checkout of one plan (a tariff's variant). The price always comes from the server
+ * (`POST /store/purchases/preview`), with the promo code from `?code=` when there is one.
+ */
+export default async function CheckoutPage({ params, searchParams }: Props) {
+  const { locale: rawLocale, variantId } = await params
+  const locale = rawLocale as Locale
+  setRequestLocale(locale)
+  const rawCode = (await searchParams).code
+  const code = normalizePromocode(Array.isArray(rawCode) ? rawCode[0] : rawCode)
+
+  const basePath = `/checkout/${encodeURIComponent(variantId)}`
+  const returnPath = code ? `${basePath}?code=${encodeURIComponent(code)}` : basePath
+  const [session, t, tTariffs, tErrors] = await Promise.all([
+    requireCustomer(locale, returnPath),
+    getTranslations("Checkout"),
+    getTranslations("Tariffs"),
+    getTranslations("Errors"),
+  ])
+
+  const unavailable = (
+    <StatusPanel
+      tone="error"
+      headingLevel={1}
+      title={t("unavailablePageTitle")}
+      text={tErrors("unreachableText")}
+    >
+      <RetryButton label={tErrors("retry")} />
+    </StatusPanel>
+  )
+  if (session.status !== "ok") {
+    return unavailable
+  }
+
+  const tariffs = await listTariffs(locale)
+  if (tariffs.status !== "ok") {
+    return unavailable
+  }
+  const tariff = tariffs.tariffs.find((candidate) =>
+    candidate.plans.some((plan) => plan.variant_id === variantId)
+  )
+  const plan = tariff?.plans.find((candidate) => candidate.variant_id === variantId)
+  if (!tariff || !plan) {
+    notFound()
+  }
+
+  // The price with the code; if the code is refused, the price without it and the reason.
+  let rejection: PromocodeRejection | null = null
+  let result: PreviewResult
+  if (code && code.length > PROMOCODE_MAX_LENGTH) {
+    rejection = "PROMOCODE_INVALID"
+    result = await previewPurchase(session.token, locale, { variant_id: variantId })
+  } else {
+    result = await previewPurchase(session.token, locale, {
+      variant_id: variantId,
+      promocode: code || undefined,
+    })
+    if (result.status === "rejected") {
+      rejection = result.reason
+      result = await previewPurchase(session.token, locale, { variant_id: variantId })
+    }
+  }
+  if (result.status === "signed_out") {
+    redirect({ href: signInHref(returnPath), locale })
+  }
+  if (result.status === "not_found") {
+    notFound()
+  }
+  if (result.status !== "ok") {
+    return unavailable
+  }
+
+  const { preview } = result
+  const money = (amount: number) => formatMoney(amount, preview.currency_code, locale)
+  const appliedCode = rejection ? null : (preview.promocode?.code ?? (code || null))
+  const period = tTariffs("period", {
+    interval: plan.interval,
+    count: plan.interval_count,
+  })
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.head}>
+        <Link href="/" className={styles.back}>
+          {t("back")}
+        </Link>
+        <h1 className={styles.title}>{t("title", { tariff: tariff.title })}</h1>
+        <p className={styles.lead}>{t("lead")}</p>
+      </div>
+
+      <div className={styles.aside}>
+        <OrderSummary tariffTitle={tariff.title} period={period} preview={preview} />
+      </div>
+
+      <div className={styles.main}>
+        <PromoCodeForm
+          code={code}
+          rejection={rejection}
+          applied={
+            appliedCode
+              ? {
+                  code: appliedCode,
+                  discount: money(preview.discount_amount),
+                  total: money(preview.total),
+                }
+              : null
+          }
+        />
+        <BuyForm
+          key={appliedCode ?? ""}
+          variantId={variantId}
+          promocode={appliedCode}
+          total={money(preview.total)}
+          free={preview.total === 0}
+          returnPath={returnPath}
+        />
+      </div>
+    </div>
+  )
+}
