@@ -20,8 +20,8 @@ for (const name of names) {
 }
 
 const db = await startDatabase({
-  dataDir: ".data/postgres-test",
-  port: Number(process.env.EMBEDDED_PG_TEST_PORT || 54339),
+  dataDir: ".data/postgres-bench",
+  port: Number(process.env.EMBEDDED_PG_BENCH_PORT || 54349),
   database: "postgres",
 })
 const lines = []
