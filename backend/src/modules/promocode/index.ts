@@ -28,7 +28,7 @@ export type {
   UpdatePromocodeInput,
   PromocodeRulesInput,
 } from "./lib/definition"
-export type { PromocodeType } from "./lib/types"
+export type { PromocodeType, PromocodeRuleFields } from "./lib/types"
 export type * from "./types"
 export { DEFAULT_RESERVATION_TTL_MS, GENERATION_CHUNK_SIZE } from "./service"
 export type { default as PromocodeModuleService } from "./service"

@@ -4,6 +4,7 @@ import {
   PROMOCODE_MODULE,
   PromocodeError,
   type PromocodeDTO,
+  type PromocodeRuleFields,
   type PromocodeModuleService,
 } from "../../../modules/promocode"
 import { hasCompletedPurchase } from "../../../lib/purchases"
@@ -28,8 +29,16 @@ export const assignDiscountCodeStep = createStep(
       },
       { select: ["id"], take: 1 }
     )
+    // The customer list is what this assignment changes, so it is not checked.
+    const rules: PromocodeRuleFields = {
+      ...promocode,
+      value: promocode.value == null ? null : Number(promocode.value),
+      variant_ids: [],
+      product_ids: [],
+      customer_ids: [],
+    }
     const error = checkRules(
-      { ...promocode, customer_ids: [] } as any,
+      rules,
       {
         customer_id: input.customer_id,
         customer_uses: customerUses,
