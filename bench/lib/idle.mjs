@@ -1,0 +1,46 @@
+// Waits for a process tree to go quiet, so that background work left by one
+// run (event subscribers, jobs) does not land in the next run's figures.
+import fs from "node:fs"
+
+const TICKS_PER_SECOND = 100
+
+function treeCpuTicks(rootPid) {
+  const parents = new Map()
+  const ticks = new Map()
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      parents.set(Number(entry), Number(fields[1]))
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]))
+    } catch {}
+  }
+  let total = 0
+  for (const [pid, t] of ticks) {
+    for (let p = pid; p > 1; p = parents.get(p) ?? 0) {
+      if (p === rootPid) {
+        total += t
+        break
+      }
+    }
+  }
+  return total
+}
+
+/**
+ * Resolves once the tree of `rootPid` used less than `maxCores` of CPU over
+ * one second, or after `timeoutMs`. Returns the seconds waited.
+ */
+export async function waitForIdle(rootPid, { maxCores = 0.1, timeoutMs = 30000 } = {}) {
+  const started = Date.now()
+  let before = treeCpuTicks(rootPid)
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((r) => setTimeout(r, 1000))
+    const now = treeCpuTicks(rootPid)
+    const cores = (now - before) / TICKS_PER_SECOND
+    before = now
+    if (cores < maxCores) break
+  }
+  return (Date.now() - started) / 1000
+}
