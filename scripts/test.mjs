@@ -77,23 +77,31 @@ async function freshDatabase(name) {
 async function browserTests() {
   const url = new URL(await freshDatabase("cinema_e2e"))
   const seed = await migrateAndSeed(url.toString(), path.join(ROOT, ".data", "seed-e2e.json"))
+  const backendUrl = `http://localhost:${E2E_BACKEND_PORT}`
   try {
     await startBackend({
       databaseUrl: url.toString(),
       port: E2E_BACKEND_PORT,
       mode: "start",
-      env: { ADMIN_DISABLED: "true", JWT_SECRET: "e2e-only", COOKIE_SECRET: "e2e-only" },
+      // development mode serves the admin (/app) from source through Vite
+      env: {
+        NODE_ENV: "development",
+        MEDUSA_BACKEND_URL: backendUrl,
+        ADMIN_CORS: backendUrl,
+        AUTH_CORS: `${backendUrl},http://localhost:${E2E_STOREFRONT_PORT}`,
+        STORE_CORS: `http://localhost:${E2E_STOREFRONT_PORT}`,
+      },
     })
     await startStorefront({
       port: E2E_STOREFRONT_PORT,
-      backendUrl: `http://localhost:${E2E_BACKEND_PORT}`,
+      backendUrl,
       publishableKey: seed.publishable_key,
       mode: "start",
     })
     await run("node", ["--test", "--test-concurrency=1", "e2e/"], {
       env: {
         STOREFRONT_URL: `http://localhost:${E2E_STOREFRONT_PORT}`,
-        BACKEND_URL: `http://localhost:${E2E_BACKEND_PORT}`,
+        BACKEND_URL: backendUrl,
         PUBLISHABLE_KEY: seed.publishable_key,
       },
     })
