@@ -87,8 +87,9 @@ export function useAdminBrowser() {
 export async function signIn(page, email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
   // the first request of a development server compiles the admin: be patient
   await page.goto(adminUrl("/login"), { timeout: 120_000 })
-  await page.getByLabel("Email").fill(email, { timeout: 90_000 })
-  await page.getByLabel("Password").fill(password)
+  // the login form has placeholders, not labels
+  await page.getByPlaceholder("Email").fill(email, { timeout: 90_000 })
+  await page.getByPlaceholder("Password").fill(password)
   await page.getByRole("button", { name: "Continue with Email" }).click()
   await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 60_000 })
 }
@@ -97,7 +98,16 @@ export async function signIn(page, email = ADMIN_EMAIL, password = ADMIN_PASSWOR
 export async function screenshot(target, name) {
   const path = join(SCREENSHOT_DIR, `admin-${name}.png`)
   if (typeof target.goto === "function") {
+    // the dashboard scrolls inside its layout, not the window: make the window as
+    // tall as the content for the picture, then put it back
+    const viewport = target.viewportSize()
+    const tallest = await target.evaluate(() =>
+      Math.max(...[...document.querySelectorAll("*")].map((el) => el.scrollHeight - el.clientHeight + window.innerHeight))
+    )
+    await target.setViewportSize({ width: viewport.width, height: Math.min(6000, Math.max(viewport.height, tallest)) })
+    await target.waitForTimeout(200)
     await target.screenshot({ path, fullPage: true })
+    await target.setViewportSize(viewport)
   } else {
     await target.screenshot({ path })
   }

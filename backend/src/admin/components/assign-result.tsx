@@ -1,0 +1,58 @@
+import { Alert, Text } from "@medusajs/ui"
+import { useTariffOptions } from "../hooks/tariffs"
+import { formatDate, formatPromocodeValue } from "../lib/format"
+import type { AssignResponse } from "../lib/types"
+
+/** " (10%)", " (30 days free)", when the answer carries the code's rules. */
+function gives(p: AssignResponse["promocode"]): string {
+  const known = p.type === "free_period" ? p.free_days != null : p.value != null
+  if (!known) {
+    return ""
+  }
+  const value = formatPromocodeValue({
+    type: p.type,
+    value: p.value ?? null,
+    currency_code: p.currency_code ?? null,
+    free_days: p.free_days ?? null,
+  })
+  return ` (${value})`
+}
+
+/** What applying a code to an account did: a plan granted now, or a discount waiting. */
+export function AssignResult({ result }: { result: AssignResponse }) {
+  const { data: plans } = useTariffOptions()
+  const { promocode, customer, subscription } = result
+  if (result.result === "granted") {
+    const plan = subscription
+      ? subscription.product_title
+        ? [subscription.product_title, subscription.variant_title].filter(Boolean).join(" · ")
+        : (() => {
+            const o = plans?.find((x) => x.variant_id === subscription.variant_id)
+            return o ? `${o.product_title} · ${o.variant_title}` : "The plan"
+          })()
+      : null
+    return (
+      <Alert variant="success" dismissible={false} role="status">
+        <Text size="small" weight="plus">
+          Plan granted to {customer.email}
+        </Text>
+        <Text size="small">
+          {promocode.code}
+          {gives(promocode)}
+          {plan && subscription ? `: ${plan}, active until ${formatDate(subscription.ends_at)}.` : "."}
+        </Text>
+      </Alert>
+    )
+  }
+  return (
+    <Alert variant="info" dismissible={false} role="status">
+      <Text size="small" weight="plus">
+        Discount assigned to {customer.email}
+      </Text>
+      <Text size="small">
+        {promocode.code}
+        {gives(promocode)} waits for the customer's next purchase.
+      </Text>
+    </Alert>
+  )
+}

@@ -1,0 +1,444 @@
+import { XMarkMini } from "@medusajs/icons"
+import {
+  Badge,
+  Checkbox,
+  DatePicker,
+  Heading,
+  Input,
+  Label,
+  Select,
+  Switch,
+  Text,
+  Textarea,
+} from "@medusajs/ui"
+import type { ReactNode } from "react"
+import { useCustomersById } from "../hooks/customers"
+import { useTariffOptions } from "../hooks/tariffs"
+import type { FieldErrors } from "../lib/errors"
+import { customerLabel } from "../lib/format"
+import type { RulesFormValues } from "../lib/promocode-form"
+import type { PromocodeType, TariffOption } from "../lib/types"
+import { CustomerSearch } from "./customer-search"
+import { Field, errorId, invalidProps } from "./field"
+
+type Props<T extends RulesFormValues> = {
+  /** prefix of the controls' ids, unique on the page */
+  idPrefix: string
+  values: T
+  errors: FieldErrors
+  onChange: (patch: Partial<RulesFormValues>) => void
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-y-4">
+      <legend className="mb-4">
+        <Heading level="h3">{title}</Heading>
+      </legend>
+      {children}
+    </fieldset>
+  )
+}
+
+function SwitchRow({
+  id,
+  label,
+  description,
+  checked,
+  onCheckedChange,
+  disabled,
+}: {
+  id: string
+  label: string
+  description?: string
+  checked: boolean
+  onCheckedChange: (checked: boolean) => void
+  disabled?: boolean
+}) {
+  return (
+    <div className="flex items-start gap-x-3">
+      <Switch
+        id={id}
+        checked={checked}
+        onCheckedChange={onCheckedChange}
+        disabled={disabled}
+        className="mt-0.5"
+      />
+      <div className="flex flex-col">
+        <Label htmlFor={id} size="small" weight="plus">
+          {label}
+        </Label>
+        {description && (
+          <Text size="small" className="text-ui-fg-subtle">
+            {description}
+          </Text>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function groupByTariff(options: TariffOption[]) {
+  const groups = new Map<string, { title: string; plans: TariffOption[] }>()
+  for (const option of options) {
+    const group = groups.get(option.product_id) ?? {
+      title: option.product_title,
+      plans: [],
+    }
+    group.plans.push(option)
+    groups.set(option.product_id, group)
+  }
+  return [...groups.entries()].map(([id, group]) => ({ id, ...group }))
+}
+
+const toggle = (list: string[], id: string, on: boolean) =>
+  on ? [...new Set([...list, id])] : list.filter((x) => x !== id)
+
+/** Which tariffs (whole products) or plans (variants) a discount code is for. */
+function TariffRestriction<T extends RulesFormValues>({
+  idPrefix,
+  values,
+  errors,
+  onChange,
+}: Props<T>) {
+  const { data: options, isLoading, isError } = useTariffOptions()
+  const groups = groupByTariff(options ?? [])
+  const error = errors.product_ids ?? errors.variant_ids
+  return (
+    <div className="flex flex-col gap-y-2" role="group" aria-labelledby={`${idPrefix}-targets-label`}>
+      <Text id={`${idPrefix}-targets-label`} size="small" weight="plus" leading="compact">
+        Tariffs and plans
+      </Text>
+      <Text size="small" className="text-ui-fg-subtle">
+        Nothing checked: the code applies to every plan.
+      </Text>
+      {isLoading && <Text size="small">Loading tariffs…</Text>}
+      {isError && (
+        <Text size="small" className="text-ui-fg-error">
+          Could not load the tariffs.
+        </Text>
+      )}
+      <div className="flex flex-col gap-y-3">
+        {groups.map((group) => {
+          const productChecked = values.product_ids.includes(group.id)
+          const productBoxId = `${idPrefix}-product-${group.id}`
+          return (
+            <div key={group.id} className="flex flex-col gap-y-1.5">
+              <div className="flex items-center gap-x-2">
+                <Checkbox
+                  id={productBoxId}
+                  checked={productChecked}
+                  onCheckedChange={(on) =>
+                    onChange({ product_ids: toggle(values.product_ids, group.id, on === true) })
+                  }
+                />
+                <Label htmlFor={productBoxId} size="small" weight="plus">
+                  {group.title} (every plan)
+                </Label>
+              </div>
+              <div className="flex flex-wrap gap-x-4 gap-y-1 pl-6">
+                {group.plans.map((plan) => {
+                  const boxId = `${idPrefix}-variant-${plan.variant_id}`
+                  return (
+                    <div key={plan.variant_id} className="flex items-center gap-x-2">
+                      <Checkbox
+                        id={boxId}
+                        disabled={productChecked}
+                        checked={productChecked || values.variant_ids.includes(plan.variant_id)}
+                        onCheckedChange={(on) =>
+                          onChange({
+                            variant_ids: toggle(values.variant_ids, plan.variant_id, on === true),
+                          })
+                        }
+                      />
+                      <Label htmlFor={boxId} size="small">
+                        {plan.variant_title}
+                      </Label>
+                    </div>
+                  )
+                })}
+              </div>
+            </div>
+          )
+        })}
+      </div>
+      {error && (
+        <Text size="small" className="text-ui-fg-error" role="alert">
+          {error}
+        </Text>
+      )}
+    </div>
+  )
+}
+
+/** The one plan a free-period code gives. */
+function FreePlanSelect<T extends RulesFormValues>({
+  idPrefix,
+  values,
+  errors,
+  onChange,
+}: Props<T>) {
+  const { data: options, isLoading } = useTariffOptions()
+  const id = `${idPrefix}-variant_ids`
+  return (
+    <Field id={id} label="Plan" error={errors.variant_ids}>
+      <Select
+        size="small"
+        value={values.variant_ids[0] ?? ""}
+        onValueChange={(value) => onChange({ variant_ids: [value] })}
+      >
+        <Select.Trigger id={id} {...invalidProps(id, errors.variant_ids)}>
+          <Select.Value placeholder={isLoading ? "Loading plans…" : "Choose a plan"} />
+        </Select.Trigger>
+        <Select.Content>
+          {(options ?? []).map((o) => (
+            <Select.Item key={o.variant_id} value={o.variant_id}>
+              {o.product_title} · {o.variant_title}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      </Select>
+    </Field>
+  )
+}
+
+function CustomerRestriction<T extends RulesFormValues>({
+  idPrefix,
+  values,
+  errors,
+  onChange,
+}: Props<T>) {
+  const ids = values.customer_ids
+  const { data: customers } = useCustomersById(ids)
+  const byId = new Map((customers ?? []).map((c) => [c.id, c]))
+  const id = `${idPrefix}-customer_ids`
+  return (
+    <Field
+      id={id}
+      label="Only for these customers"
+      optional
+      hint="Nobody chosen: any customer may use the code."
+      error={errors.customer_ids}
+    >
+      {ids.length > 0 && (
+        <ul className="flex flex-wrap gap-2" aria-label="Chosen customers">
+          {ids.map((customerId) => (
+            <li key={customerId}>
+              <Badge size="small" className="gap-x-1">
+                {customerLabel(byId.get(customerId), customerId)}
+                <button
+                  type="button"
+                  aria-label={`Remove ${byId.get(customerId)?.email ?? customerId}`}
+                  onClick={() => onChange({ customer_ids: ids.filter((x) => x !== customerId) })}
+                >
+                  <XMarkMini />
+                </button>
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CustomerSearch
+        id={id}
+        excludeIds={ids}
+        invalid={!!errors.customer_ids}
+        describedBy={errors.customer_ids ? errorId(id) : undefined}
+        onSelect={(customer) => onChange({ customer_ids: [...ids, customer.id] })}
+      />
+    </Field>
+  )
+}
+
+const TYPE_OPTIONS: { value: PromocodeType; label: string }[] = [
+  { value: "percentage", label: "Percentage off" },
+  { value: "fixed", label: "Fixed amount off" },
+  { value: "free_period", label: "Free period of a plan" },
+]
+
+/** Every rule of a promo code, shared by the create/edit and the generate forms. */
+export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
+  const { idPrefix, values, errors, onChange } = props
+  const id = (name: string) => `${idPrefix}-${name}`
+
+  return (
+    <div className="flex flex-col gap-y-8">
+      <Group title="Discount">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          <Field id={id("type")} label="Kind" error={errors.type}>
+            <Select
+              size="small"
+              value={values.type}
+              onValueChange={(value) =>
+                onChange({ type: value as PromocodeType, variant_ids: [], product_ids: [] })
+              }
+            >
+              <Select.Trigger id={id("type")} {...invalidProps(id("type"), errors.type)}>
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                {TYPE_OPTIONS.map((o) => (
+                  <Select.Item key={o.value} value={o.value}>
+                    {o.label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          </Field>
+
+          {values.type === "percentage" && (
+            <Field id={id("value")} label="Percent off" hint="More than 0, at most 100." error={errors.value}>
+              <Input
+                id={id("value")}
+                size="small"
+                inputMode="decimal"
+                value={values.value}
+                onChange={(e) => onChange({ value: e.target.value })}
+                {...invalidProps(id("value"), errors.value)}
+              />
+            </Field>
+          )}
+
+          {values.type === "fixed" && (
+            <div className="grid grid-cols-[1fr_96px] gap-x-2">
+              <Field id={id("value")} label="Amount off" error={errors.value}>
+                <Input
+                  id={id("value")}
+                  size="small"
+                  inputMode="decimal"
+                  value={values.value}
+                  onChange={(e) => onChange({ value: e.target.value })}
+                  {...invalidProps(id("value"), errors.value)}
+                />
+              </Field>
+              <Field id={id("currency_code")} label="Currency" error={errors.currency_code}>
+                <Input
+                  id={id("currency_code")}
+                  size="small"
+                  maxLength={3}
+                  value={values.currency_code}
+                  onChange={(e) => onChange({ currency_code: e.target.value })}
+                  {...invalidProps(id("currency_code"), errors.currency_code)}
+                />
+              </Field>
+            </div>
+          )}
+
+          {values.type === "free_period" && (
+            <Field id={id("free_days")} label="Free days" error={errors.free_days}>
+              <Input
+                id={id("free_days")}
+                size="small"
+                inputMode="numeric"
+                value={values.free_days}
+                onChange={(e) => onChange({ free_days: e.target.value })}
+                {...invalidProps(id("free_days"), errors.free_days)}
+              />
+            </Field>
+          )}
+        </div>
+        {values.type === "free_period" && <FreePlanSelect {...props} />}
+      </Group>
+
+      <Group title="Validity">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          <Field id={id("starts_at")} label="Starts" optional error={errors.starts_at}>
+            <DatePicker
+              id={id("starts_at")}
+              aria-label="Starts"
+              granularity="minute"
+              size="small"
+              value={values.starts_at}
+              onChange={(date) => onChange({ starts_at: date })}
+              isInvalid={!!errors.starts_at}
+            />
+          </Field>
+          <Field id={id("ends_at")} label="Ends" optional error={errors.ends_at}>
+            <DatePicker
+              id={id("ends_at")}
+              aria-label="Ends"
+              granularity="minute"
+              size="small"
+              value={values.ends_at}
+              onChange={(date) => onChange({ ends_at: date })}
+              isInvalid={!!errors.ends_at}
+            />
+          </Field>
+        </div>
+        <SwitchRow
+          id={id("is_active")}
+          label="Active"
+          description="An inactive code is refused whatever its window."
+          checked={values.is_active}
+          onCheckedChange={(is_active) => onChange({ is_active })}
+        />
+      </Group>
+
+      <Group title="Limits">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          <Field
+            id={id("usage_limit")}
+            label="Total uses"
+            optional
+            hint="Empty: unlimited."
+            error={errors.usage_limit}
+          >
+            <Input
+              id={id("usage_limit")}
+              size="small"
+              inputMode="numeric"
+              disabled={values.one_time}
+              value={values.one_time ? "1" : values.usage_limit}
+              onChange={(e) => onChange({ usage_limit: e.target.value })}
+              {...invalidProps(id("usage_limit"), errors.usage_limit)}
+            />
+          </Field>
+          <Field
+            id={id("per_customer_limit")}
+            label="Uses per customer"
+            optional
+            hint="Empty: unlimited."
+            error={errors.per_customer_limit}
+          >
+            <Input
+              id={id("per_customer_limit")}
+              size="small"
+              inputMode="numeric"
+              value={values.per_customer_limit}
+              onChange={(e) => onChange({ per_customer_limit: e.target.value })}
+              {...invalidProps(id("per_customer_limit"), errors.per_customer_limit)}
+            />
+          </Field>
+        </div>
+        <SwitchRow
+          id={id("one_time")}
+          label="One-time code"
+          description="Can be used once in total."
+          checked={values.one_time}
+          onCheckedChange={(one_time) => onChange({ one_time })}
+        />
+        <SwitchRow
+          id={id("first_purchase_only")}
+          label="First purchase only"
+          description="Only customers who have never bought a plan."
+          checked={values.first_purchase_only}
+          onCheckedChange={(first_purchase_only) => onChange({ first_purchase_only })}
+        />
+      </Group>
+
+      <Group title="Restrictions">
+        {values.type !== "free_period" && <TariffRestriction {...props} />}
+        <CustomerRestriction {...props} />
+      </Group>
+
+      <Field id={id("description")} label="Description" optional error={errors.description}>
+        <Textarea
+          id={id("description")}
+          rows={3}
+          value={values.description}
+          onChange={(e) => onChange({ description: e.target.value })}
+          {...invalidProps(id("description"), errors.description)}
+        />
+      </Field>
+    </div>
+  )
+}

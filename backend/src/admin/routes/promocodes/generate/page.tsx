@@ -1,0 +1,256 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ArrowDownTray, ArrowLeft } from "@medusajs/icons"
+import { Alert, Button, Heading, Input, StatusBadge, Text } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
+import { Link, useSearchParams } from "react-router-dom"
+import { Field, focusFirstError, invalidProps } from "../../../components/field"
+import { RulesFields } from "../../../components/rules-fields"
+import { Section } from "../../../components/section"
+import { ErrorState, LoadingState } from "../../../components/states"
+import { useGeneratePromocodes, usePromocodeBatch } from "../../../hooks/promocodes"
+import { mapServerError, type FieldErrors } from "../../../lib/errors"
+import {
+  GENERATE_FIELDS,
+  MAX_BATCH_COUNT,
+  emptyGenerateForm,
+  generatePayload,
+  validateGenerateForm,
+  type GenerateFormValues,
+} from "../../../lib/promocode-form"
+import { apiUrl } from "../../../lib/sdk"
+import type { BatchStatus, PromocodeBatch } from "../../../lib/types"
+
+const ID_PREFIX = "generate"
+
+const BATCH_STATUS: Record<BatchStatus, { label: string; color: "grey" | "blue" | "green" | "red" }> = {
+  pending: { label: "Waiting to start", color: "grey" },
+  running: { label: "Generating", color: "blue" },
+  completed: { label: "Completed", color: "green" },
+  failed: { label: "Failed", color: "red" },
+}
+
+/** Percent done: from generated/count, else from the server's `progress` (0–1 or 0–100). */
+function percentDone(batch: PromocodeBatch): number {
+  if (batch.status === "completed") {
+    return 100
+  }
+  if (batch.count > 0 && typeof batch.generated === "number") {
+    return Math.min(100, Math.floor((batch.generated / batch.count) * 100))
+  }
+  const progress = batch.progress ?? 0
+  return Math.min(100, Math.floor(progress <= 1 ? progress * 100 : progress))
+}
+
+function BatchProgress({ batchId, onNew }: { batchId: string; onNew: () => void }) {
+  const { data, isLoading, isError, error, refetch } = usePromocodeBatch(batchId)
+
+  if (isLoading) {
+    return <LoadingState rows={2} label="Loading the batch…" />
+  }
+  if (isError || !data) {
+    return <ErrorState error={error} title="Could not load the batch" onRetry={() => refetch()} />
+  }
+  const { batch } = data
+  const percent = percentDone(batch)
+  const status = BATCH_STATUS[batch.status] ?? BATCH_STATUS.pending
+  return (
+    <div className="flex flex-col gap-y-4 px-6 py-4">
+      <div className="flex items-center justify-between gap-x-4">
+        <Text size="small" leading="compact">
+          Batch <span className="font-mono">{batch.id}</span>
+        </Text>
+        <StatusBadge color={status.color}>{status.label}</StatusBadge>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Generation progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="bg-ui-bg-subtle shadow-borders-base h-2 w-full overflow-hidden rounded-full"
+      >
+        <div
+          className={
+            batch.status === "failed" ? "bg-ui-tag-red-icon h-full" : "bg-ui-fg-interactive h-full transition-[width]"
+          }
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <Text size="small" className="text-ui-fg-subtle" aria-live="polite">
+        {(batch.generated ?? 0).toLocaleString("en")} of {batch.count.toLocaleString("en")} codes generated
+        {batch.status === "completed" ? "." : "…"}
+      </Text>
+      {batch.status === "failed" && (
+        <Alert variant="error" dismissible={false}>
+          {batch.error || "The generation stopped. Codes made so far are kept."}
+        </Alert>
+      )}
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <Button size="small" variant="secondary" type="button" onClick={onNew}>
+          Generate another batch
+        </Button>
+        {batch.status === "completed" && (
+          <>
+            <Button size="small" variant="secondary" asChild>
+              <Link to={`/promocodes?batch_id=${encodeURIComponent(batch.id)}`}>View the codes</Link>
+            </Button>
+            <Button size="small" asChild>
+              <a href={apiUrl("/admin/promocodes/export", { batch_id: batch.id })} download={`promocodes-${batch.id}.csv`}>
+                <ArrowDownTray />
+                Download CSV
+              </a>
+            </Button>
+          </>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => void }) {
+  const [values, setValues] = useState<GenerateFormValues>(emptyGenerateForm)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const generate = useGeneratePromocodes()
+
+  const onChange = (patch: Partial<GenerateFormValues>) => {
+    setValues((v) => ({ ...v, ...patch }))
+    setErrors((e) => {
+      const next = { ...e }
+      for (const key of Object.keys(patch)) {
+        delete next[key]
+      }
+      return next
+    })
+  }
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    setFormError(null)
+    const found = validateGenerateForm(values)
+    setErrors(found)
+    if (Object.keys(found).length) {
+      focusFirstError(ID_PREFIX, found, GENERATE_FIELDS)
+      return
+    }
+    try {
+      const { batch } = await generate.mutateAsync(generatePayload(values))
+      onStarted(batch)
+    } catch (error) {
+      const mapped = mapServerError(error, GENERATE_FIELDS)
+      setErrors(mapped.fields)
+      setFormError(mapped.form)
+      focusFirstError(ID_PREFIX, mapped.fields, GENERATE_FIELDS)
+    }
+  }
+
+  const id = (name: string) => `${ID_PREFIX}-${name}`
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-y-8 px-6 py-6">
+      {formError && (
+        <Alert variant="error" dismissible={false}>
+          {formError}
+        </Alert>
+      )}
+      <fieldset className="flex flex-col gap-y-4">
+        <legend className="mb-4">
+          <Heading level="h3">Codes</Heading>
+        </legend>
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
+          <Field
+            id={id("count")}
+            label="How many"
+            hint={`1 to ${MAX_BATCH_COUNT.toLocaleString("en")}`}
+            error={errors.count}
+          >
+            <Input
+              id={id("count")}
+              size="small"
+              inputMode="numeric"
+              value={values.count}
+              onChange={(e) => onChange({ count: e.target.value })}
+              {...invalidProps(id("count"), errors.count)}
+            />
+          </Field>
+          <Field id={id("prefix")} label="Prefix" optional hint="e.g. SPRING-" error={errors.prefix}>
+            <Input
+              id={id("prefix")}
+              size="small"
+              className="font-mono uppercase"
+              value={values.prefix}
+              onChange={(e) => onChange({ prefix: e.target.value })}
+              {...invalidProps(id("prefix"), errors.prefix)}
+            />
+          </Field>
+          <Field
+            id={id("length")}
+            label="Random characters"
+            hint="No look-alikes (0/O, 1/I/L)."
+            error={errors.length}
+          >
+            <Input
+              id={id("length")}
+              size="small"
+              inputMode="numeric"
+              value={values.length}
+              onChange={(e) => onChange({ length: e.target.value })}
+              {...invalidProps(id("length"), errors.length)}
+            />
+          </Field>
+        </div>
+      </fieldset>
+      <RulesFields idPrefix={ID_PREFIX} values={values} errors={errors} onChange={onChange} />
+      <div className="flex justify-end gap-x-2">
+        <Button size="small" variant="secondary" asChild>
+          <Link to="/promocodes">Cancel</Link>
+        </Button>
+        <Button size="small" type="submit" isLoading={generate.isPending}>
+          Generate
+        </Button>
+      </div>
+    </form>
+  )
+}
+
+/**
+ * Bulk generation: the form starts a background job; its progress is polled
+ * until the batch can be downloaded as CSV. The batch id stays in the URL, so
+ * leaving and coming back shows the same job.
+ */
+const GeneratePromocodesPage = () => {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const batchId = searchParams.get("batch")
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <Link
+        to="/promocodes"
+        className="text-ui-fg-subtle hover:text-ui-fg-base txt-compact-small flex w-fit items-center gap-x-1"
+      >
+        <ArrowLeft /> Promo codes
+      </Link>
+      <Section
+        level="h1"
+        title="Generate promo codes"
+        description="Unique codes in bulk, all with the same rules. Large batches run in the background; this page follows their progress."
+      >
+        {batchId ? (
+          <BatchProgress batchId={batchId} onNew={() => setSearchParams({})} />
+        ) : (
+          <GenerateForm onStarted={(batch) => setSearchParams({ batch: batch.id })} />
+        )}
+      </Section>
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Generate codes",
+  rank: 1,
+})
+
+export const handle = {
+  breadcrumb: () => "Generate promo codes",
+}
+
+export default GeneratePromocodesPage

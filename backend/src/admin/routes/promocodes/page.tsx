@@ -1,0 +1,340 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { PencilSquare, ReceiptPercent, Sparkles, Trash } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DataTable,
+  Heading,
+  Text,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  useDataTable,
+  type DataTableFilteringState,
+  type DataTablePaginationState,
+  type DataTableSortingState,
+} from "@medusajs/ui"
+import { useMemo, useRef, useState } from "react"
+import { Link, useNavigate, useSearchParams } from "react-router-dom"
+import { PromocodeStatusBadge } from "../../components/badges"
+import { PromocodeFormModal } from "../../components/promocode-form-modal"
+import { ErrorState } from "../../components/states"
+import { usePromocodeActions } from "../../hooks/promocode-actions"
+import { usePromocodes } from "../../hooks/promocodes"
+import {
+  STATUS_LABELS,
+  TYPE_LABELS,
+  formatDate,
+  formatPromocodeValue,
+  formatUsage,
+  formatWindow,
+} from "../../lib/format"
+import type { Promocode, PromocodeStatus, PromocodeType } from "../../lib/types"
+
+const PAGE_SIZE = 20
+const DEFAULT_ORDER = "-created_at"
+
+const columnHelper = createDataTableColumnHelper<Promocode>()
+const filterHelper = createDataTableFilterHelper<Promocode>()
+
+const FILTERS = [
+  filterHelper.accessor("status", {
+    type: "multiselect",
+    label: "Status",
+    options: (Object.keys(STATUS_LABELS) as PromocodeStatus[]).map((value) => ({
+      value,
+      label: STATUS_LABELS[value],
+    })),
+  }),
+  filterHelper.accessor("type", {
+    type: "radio",
+    label: "Kind",
+    options: (Object.keys(TYPE_LABELS) as PromocodeType[]).map((value) => ({
+      value,
+      label: TYPE_LABELS[value],
+    })),
+  }),
+  filterHelper.accessor("batch_id", {
+    type: "string",
+    label: "Batch",
+    placeholder: "Batch id",
+  }),
+]
+
+const isEmptyFilter = (value: unknown) =>
+  value === null ||
+  value === undefined ||
+  (typeof value === "string" && !value.trim()) ||
+  (Array.isArray(value) && !value.length)
+
+function orderToSorting(order: string): DataTableSortingState {
+  return order.startsWith("-")
+    ? { id: order.slice(1), desc: true }
+    : { id: order, desc: false }
+}
+
+function sortingToOrder(sorting: DataTableSortingState | undefined): string {
+  if (!sorting?.id) {
+    return DEFAULT_ORDER
+  }
+  return `${sorting.desc ? "-" : ""}${sorting.id}`
+}
+
+/**
+ * The list of promo codes. Search, filters, sorting and the page live in the
+ * URL, so a filtered view (say, one batch) can be linked to.
+ */
+const PromocodesPage = () => {
+  const navigate = useNavigate()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const [editing, setEditing] = useState<Promocode | undefined>()
+  const [formOpen, setFormOpen] = useState(false)
+  // the columns are built once; their row actions read the current helpers
+  const promocodeActions = usePromocodeActions()
+  const actions = useRef(promocodeActions)
+  actions.current = promocodeActions
+
+  const q = searchParams.get("q") ?? ""
+  const status = searchParams.get("status") ?? ""
+  const type = searchParams.get("type") ?? ""
+  const batchId = searchParams.get("batch_id") ?? ""
+  const order = searchParams.get("order") ?? DEFAULT_ORDER
+  const offset = Math.max(0, Number(searchParams.get("offset")) || 0)
+
+  const update = (patch: Record<string, string | null>) => {
+    setSearchParams(
+      (prev) => {
+        const next = new URLSearchParams(prev)
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === null || value === "") {
+            next.delete(key)
+          } else {
+            next.set(key, value)
+          }
+        }
+        return next
+      },
+      { replace: true }
+    )
+  }
+
+  const { data, isLoading, isError, error, refetch } = usePromocodes({
+    q,
+    status,
+    type,
+    batch_id: batchId,
+    order,
+    limit: PAGE_SIZE,
+    offset,
+  })
+
+  // the filters in effect live in the URL; a filter just added from the menu
+  // has no value yet and lives here until it gets one (or is removed)
+  const [pendingFilters, setPendingFilters] = useState<DataTableFilteringState>({})
+  const filtering: DataTableFilteringState = useMemo(() => {
+    const state: DataTableFilteringState = { ...pendingFilters }
+    if (status) {
+      state.status = status.split(",")
+    }
+    if (type) {
+      state.type = type
+    }
+    if (batchId) {
+      state.batch_id = batchId
+    }
+    return state
+  }, [pendingFilters, status, type, batchId])
+
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor("code", {
+        header: "Code",
+        enableSorting: true,
+        sortLabel: "Code",
+        sortAscLabel: "A–Z",
+        sortDescLabel: "Z–A",
+        cell: ({ getValue }) => <span className="font-mono">{getValue()}</span>,
+      }),
+      columnHelper.accessor("type", {
+        header: "Kind",
+        cell: ({ getValue }) => TYPE_LABELS[getValue()] ?? getValue(),
+      }),
+      columnHelper.display({
+        id: "value",
+        header: "Value",
+        cell: ({ row }) => formatPromocodeValue(row.original),
+      }),
+      columnHelper.accessor("ends_at", {
+        header: "Window",
+        enableSorting: true,
+        sortLabel: "End date",
+        sortAscLabel: "Ending first",
+        sortDescLabel: "Ending last",
+        cell: ({ row }) => formatWindow(row.original.starts_at, row.original.ends_at),
+      }),
+      columnHelper.accessor("used_count", {
+        header: "Used / limit",
+        enableSorting: true,
+        sortLabel: "Uses",
+        sortAscLabel: "Fewest first",
+        sortDescLabel: "Most first",
+        cell: ({ row }) => formatUsage(row.original.used_count, row.original.usage_limit),
+      }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ getValue }) => <PromocodeStatusBadge status={getValue()} />,
+      }),
+      columnHelper.accessor("created_at", {
+        header: "Created",
+        enableSorting: true,
+        sortLabel: "Created",
+        sortAscLabel: "Oldest first",
+        sortDescLabel: "Newest first",
+        cell: ({ getValue }) => formatDate(getValue()),
+      }),
+      columnHelper.action({
+        actions: ({ row }) => {
+          const p = row.original
+          return [
+            [
+              {
+                label: "Edit",
+                icon: <PencilSquare />,
+                onClick: () => {
+                  setEditing(p)
+                  setFormOpen(true)
+                },
+              },
+              {
+                label: p.is_active ? "Deactivate" : "Activate",
+                icon: <ReceiptPercent />,
+                onClick: () => actions.current.toggleActive(p),
+              },
+            ],
+            [
+              {
+                label: "Delete",
+                icon: <Trash />,
+                onClick: () => actions.current.deletePromocode(p),
+              },
+            ],
+          ]
+        },
+      }),
+    ],
+    []
+  )
+
+  const pagination: DataTablePaginationState = {
+    pageIndex: Math.floor(offset / PAGE_SIZE),
+    pageSize: PAGE_SIZE,
+  }
+
+  const table = useDataTable({
+    data: data?.promocodes ?? [],
+    columns,
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    filters: FILTERS,
+    onRowClick: (_, row) => navigate(`/promocodes/${row.id}`),
+    search: {
+      state: q,
+      onSearchChange: (value) => update({ q: value.trim(), offset: null }),
+    },
+    filtering: {
+      state: filtering,
+      onFilteringChange: (state) => {
+        setPendingFilters(
+          Object.fromEntries(Object.entries(state).filter(([, value]) => isEmptyFilter(value)))
+        )
+        const nextStatus = Array.isArray(state.status) ? (state.status as string[]).join(",") : ""
+        update({
+          status: nextStatus,
+          type: typeof state.type === "string" ? state.type : "",
+          batch_id: typeof state.batch_id === "string" ? state.batch_id.trim() : "",
+          offset: null,
+        })
+      },
+    },
+    sorting: {
+      state: orderToSorting(order),
+      onSortingChange: (sorting) => update({ order: sortingToOrder(sorting), offset: null }),
+    },
+    pagination: {
+      state: pagination,
+      onPaginationChange: (state) => update({ offset: String(state.pageIndex * state.pageSize) }),
+    },
+  })
+
+  return (
+    <>
+      <Container className="flex flex-col overflow-hidden p-0">
+        <DataTable instance={table}>
+          <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+            <div className="flex flex-col gap-y-1">
+              <Heading level="h1">Promo codes</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                Discount and free-period codes for tariffs.
+              </Text>
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              <DataTable.FilterMenu tooltip="Filter" />
+              <DataTable.SortingMenu tooltip="Sort" />
+              <DataTable.Search placeholder="Search codes" />
+              <Button size="small" variant="secondary" asChild>
+                <Link to="/promocodes/generate">
+                  <Sparkles />
+                  Generate codes
+                </Link>
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  setEditing(undefined)
+                  setFormOpen(true)
+                }}
+              >
+                Create
+              </Button>
+            </div>
+          </DataTable.Toolbar>
+          {isError ? (
+            <ErrorState error={error} title="Could not load the promo codes" onRetry={() => refetch()} />
+          ) : (
+            <>
+              <DataTable.Table
+                emptyState={{
+                  empty: {
+                    heading: "No promo codes yet",
+                    description: "Create a code, or generate a batch of unique ones.",
+                  },
+                  filtered: {
+                    heading: "No promo codes match",
+                    description: "Change the search or the filters.",
+                  },
+                }}
+              />
+              <DataTable.Pagination />
+            </>
+          )}
+        </DataTable>
+      </Container>
+      <PromocodeFormModal
+        open={formOpen}
+        onOpenChange={setFormOpen}
+        promocode={editing}
+      />
+    </>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Promo codes",
+  icon: ReceiptPercent,
+})
+
+export const handle = {
+  breadcrumb: () => "Promo codes",
+}
+
+export default PromocodesPage
