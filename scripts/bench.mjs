@@ -9,6 +9,7 @@ import { log, ROOT, stopServices } from "./lib/proc.mjs"
 const benchmarks = {
   startup: () => import("../bench/startup.mjs"),
   purchase: () => import("../bench/purchase.mjs"),
+  promocodes: () => import("../bench/promocodes.mjs"),
 }
 
 const wanted = process.argv.slice(2)

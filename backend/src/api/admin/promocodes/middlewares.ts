@@ -1,4 +1,98 @@
-import type { MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  AdminCreatePromocode,
+  AdminEmptyBody,
+  AdminExportPromocodesParams,
+  AdminGeneratePromocodes,
+  AdminGetPromocodeParams,
+  AdminListBatchesParams,
+  AdminListJournalParams,
+  AdminListPromocodesParams,
+  AdminListUsagesParams,
+  AdminReportExportParams,
+  AdminReportParams,
+  AdminUpdatePromocode,
+  AdminValidatePromocode,
+} from "./validators"
 
-/** Validation of the /admin/promocodes routes (filled in with the routes). */
-export const adminPromocodesMiddlewares: MiddlewareRoute[] = []
+/**
+ * Validation of the /admin/promocodes routes. Authentication (admin session,
+ * bearer token or secret API key) is Medusa's own for every /admin route.
+ * Static paths (export, journal, report, ...) are matched before `:id`.
+ */
+export const adminPromocodesMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/promocodes",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListPromocodesParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminCreatePromocode)],
+  },
+  {
+    matcher: "/admin/promocodes/generate",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminGeneratePromocodes)],
+  },
+  {
+    matcher: "/admin/promocodes/validate",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminValidatePromocode)],
+  },
+  {
+    matcher: "/admin/promocodes/batches",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListBatchesParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/batches/:id",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminGetPromocodeParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/batches/:id/resume",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminEmptyBody)],
+  },
+  {
+    matcher: "/admin/promocodes/export",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminExportPromocodesParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/journal",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListJournalParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/report",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminReportParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/report/export",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminReportExportParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/:id",
+    methods: ["GET", "DELETE"],
+    middlewares: [validateAndTransformQuery(AdminGetPromocodeParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/:id",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminUpdatePromocode)],
+  },
+  {
+    matcher: "/admin/promocodes/:id/usages",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListUsagesParams, {})],
+  },
+]

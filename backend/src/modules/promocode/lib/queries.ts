@@ -28,8 +28,105 @@ export const SEARCH_ORDER_FIELDS = [
   "reserved_count",
 ] as const
 
+/** Order fields that may be null: sorted with NULLS LAST both ways. */
+const NULLABLE_ORDER_FIELDS: readonly string[] = ["starts_at", "ends_at", "usage_limit"]
+/** Order fields unique on their own: no id tie-breaker needed. */
+const UNIQUE_ORDER_FIELDS: readonly string[] = ["code"]
+
 export const REPORT_DEFAULT_DAYS = 30
 const MAX_SEARCH_LIMIT = 1000
+
+/**
+ * Counts up to this many matches exactly on every call (a scan that stops
+ * there, a few milliseconds). Beyond it, counting a million rows on every
+ * page would cost more than the page itself, so the exact count of a large
+ * result is shared by every search with the same filters in this process:
+ * recounted in the background once it is COUNT_REFRESH_MS old (callers get
+ * the previous count meanwhile, never wait for a recount), dropped once it is
+ * COUNT_MAX_AGE_MS old. A count above the limit may therefore lag a few
+ * seconds behind inserts and deletes; below it, it is always exact.
+ */
+export const EXACT_COUNT_LIMIT = 10000
+const COUNT_REFRESH_MS = 10000
+const COUNT_MAX_AGE_MS = 60000
+const COUNT_CACHE_SIZE = 100
+
+type CountEntry = {
+  /** when `value` was counted */
+  at: number
+  value: number | null
+  /** a count in flight */
+  pending: Promise<number> | null
+}
+const countCache = new Map<string, CountEntry>()
+
+function recount(
+  m: SqlEntityManager,
+  key: string,
+  whereSql: string,
+  params: unknown[]
+): Promise<number> {
+  const entry: CountEntry = countCache.get(key) ?? {
+    at: 0,
+    value: null,
+    pending: null,
+  }
+  if (entry.pending) {
+    return entry.pending
+  }
+  const startedAt = Date.now()
+  entry.pending = selectRows<{ count: number }>(
+    m,
+    `SELECT count(*)::int AS count FROM promocode WHERE ${whereSql}`,
+    params
+  ).then(
+    ([row]) => {
+      entry.at = startedAt
+      entry.value = row.count
+      entry.pending = null
+      if (row.count <= EXACT_COUNT_LIMIT) {
+        // small again (codes deleted): counted exactly on every call from now
+        countCache.delete(key)
+      }
+      return row.count
+    },
+    (error) => {
+      entry.pending = null
+      throw error
+    }
+  )
+  countCache.delete(key)
+  countCache.set(key, entry)
+  if (countCache.size > COUNT_CACHE_SIZE) {
+    countCache.delete(countCache.keys().next().value as string)
+  }
+  return entry.pending
+}
+
+/**
+ * The shared count of a result known to be large, or null when there is none
+ * recent enough. Starts a background recount when it is getting old.
+ */
+function knownLargeCount(
+  m: SqlEntityManager,
+  key: string,
+  whereSql: string,
+  params: unknown[]
+): number | null {
+  const entry = countCache.get(key)
+  if (!entry || entry.value === null) {
+    return null
+  }
+  const age = Date.now() - entry.at
+  if (age >= COUNT_MAX_AGE_MS) {
+    return null
+  }
+  if (age >= COUNT_REFRESH_MS && !entry.pending) {
+    // a failed background recount keeps the previous value until it expires
+    recount(m, key, whereSql, params).catch(() => undefined)
+  }
+  return entry.value
+}
 
 function invalid(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.INVALID_DATA, message)
@@ -139,21 +236,59 @@ export async function searchPromocodeIds(
   }
 
   const whereSql = where.join(" AND ")
-  const [[{ count }], page] = await Promise.all([
-    selectRows<{ count: number }>(
-      m,
-      `SELECT count(*)::int AS count FROM promocode WHERE ${whereSql}`,
-      params
-    ),
-    selectRows<{ id: string }>(
-      m,
-      `SELECT id FROM promocode WHERE ${whereSql}
-       ORDER BY ${orderField} ${direction} NULLS LAST, id ${direction}
-       LIMIT ? OFFSET ?`,
-      [...params, limit, offset]
-    ),
+  // NULLS LAST only where a null can occur: on a NOT NULL column it would stop
+  // PostgreSQL from reading a descending order off an ascending index
+  const nulls = NULLABLE_ORDER_FIELDS.includes(orderField) ? " NULLS LAST" : ""
+  const tieBreak = !UNIQUE_ORDER_FIELDS.includes(orderField)
+  const orderBy = (column: string, id: string) =>
+    `${column} ${direction}${nulls}${tieBreak ? `, ${id} ${direction}` : ""}`
+  const pageOf = async () =>
+    (
+      await selectRows<{ id: string }>(
+        m,
+        `SELECT id FROM promocode WHERE ${whereSql}
+         ORDER BY ${orderBy(orderField, "id")}
+         LIMIT ? OFFSET ?`,
+        [...params, limit, offset]
+      )
+    ).map((row) => row.id)
+  const countKey = JSON.stringify([
+    filters.q ?? null,
+    filters.batch_id ?? null,
+    filters.type ?? null,
+    [...statuses].sort(),
   ])
-  return { ids: page.map((row) => row.id), count }
+
+  // known to be a large result: the page off its index, the shared count
+  const known = knownLargeCount(m, countKey, whereSql, params)
+  if (known !== null) {
+    return { ids: await pageOf(), count: known }
+  }
+
+  // one scan for a small result: the matches (at most EXACT_COUNT_LIMIT + 1)
+  // are collected once, counted, and the page is sorted out of them
+  const [first] = await selectRows<{ count: number; ids: string[] | null }>(
+    m,
+    `WITH matched AS MATERIALIZED (
+       SELECT id, ${orderField} AS sort_key FROM promocode
+       WHERE ${whereSql}
+       LIMIT ${EXACT_COUNT_LIMIT + 1}
+     )
+     SELECT (SELECT count(*)::int FROM matched) AS count,
+            (SELECT array_agg(page.id ORDER BY ${orderBy("page.sort_key", "page.id")})
+             FROM (SELECT id, sort_key FROM matched
+                   ORDER BY ${orderBy("sort_key", "id")}
+                   LIMIT ? OFFSET ?) AS page) AS ids`,
+    [...params, limit, offset]
+  )
+  if (first.count <= EXACT_COUNT_LIMIT) {
+    return { ids: first.ids ?? [], count: first.count }
+  }
+  const [ids, count] = await Promise.all([
+    pageOf(),
+    recount(m, countKey, whereSql, params),
+  ])
+  return { ids, count }
 }
 
 /** Uses of one code by status, customers, discounts and rejections. */

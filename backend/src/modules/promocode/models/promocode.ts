@@ -49,7 +49,16 @@ export const Promocode = model
       // bulk generation relies on `ON CONFLICT (code)` inferring this index
       where: null,
     },
-    { name: "IDX_promocode_batch_id", on: ["batch_id"] },
+    // a batch's codes, and the export's keyset pages (batch_id, id > last)
+    { name: "IDX_promocode_batch_id_id", on: ["batch_id", "id"] },
+    // the admin list's default order (-created_at): the first page of a
+    // million codes is read off the end of this index
+    { name: "IDX_promocode_created_at_id", on: ["created_at", "id"] },
+    // `q` (ILIKE '%text%' on code or description) with pg_trgm. DML cannot
+    // name an operator class: the migration creates these with gin_trgm_ops
+    // (and the pg_trgm extension); schema diffs compare them by name only.
+    { name: "IDX_promocode_code_trgm", on: ["code"], type: "gin" },
+    { name: "IDX_promocode_description_trgm", on: ["description"], type: "gin" },
   ])
   .checks([
     {
