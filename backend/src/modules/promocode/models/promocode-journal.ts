@@ -36,4 +36,9 @@ export const PromocodeJournal = model
       on: ["promocode_id", "created_at"],
     },
     { name: "IDX_promocode_journal_created_at", on: ["created_at"] },
+    // a customer's promo code history (admin widget, assigned codes in the store)
+    {
+      name: "IDX_promocode_journal_customer_created_at",
+      on: ["customer_id", "created_at"],
+    },
   ])
