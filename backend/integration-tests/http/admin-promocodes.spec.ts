@@ -83,12 +83,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       app = await seedDemo(getContainer())
       adminToken = await signIn(api, "user", app.admin.email, app.admin.password)
-      const { data } = await api.get("/store/tariffs", app.storeHeaders())
-      for (const tariff of data.tariffs) {
-        for (const plan of tariff.plans) {
-          variants[`${tariff.handle}:${plan.interval}`] = plan.variant_id
-        }
-      }
+      Object.assign(variants, app.variants)
     })
 
     const admin = (extra: Record<string, string> = {}) => ({
