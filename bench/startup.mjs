@@ -4,26 +4,12 @@
 import fs from "node:fs"
 import { performance } from "node:perf_hooks"
 import { startBackend } from "../scripts/lib/app.mjs"
-import { stopServices } from "../scripts/lib/proc.mjs"
+import { processTree, stopServices } from "../scripts/lib/proc.mjs"
 
 // Resident memory of a process and all its descendants, from /proc.
 function treeRssMb(rootPid) {
-  const parents = new Map()
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
-      parents.set(Number(entry), ppid)
-    } catch {}
-  }
-  const inTree = (pid) => {
-    for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === rootPid) return true
-    return false
-  }
   let kb = 0
-  for (const pid of parents.keys()) {
-    if (!inTree(pid)) continue
+  for (const pid of processTree(rootPid)) {
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, "utf8")
       kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)

@@ -1,6 +1,7 @@
 // Child processes for the dev and test scripts: run to completion, or start in
 // the background and stop together on exit.
 import { spawn } from "node:child_process"
+import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -57,21 +58,50 @@ export function startService(name, command, args, { cwd = ROOT, env = {} } = {})
   return child
 }
 
-/** Stops every service started here (the whole process group of each). */
+/** A process and all its descendants (from /proc), the process first. */
+export function processTree(rootPid) {
+  const children = new Map()
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
+      if (!children.has(ppid)) children.set(ppid, [])
+      children.get(ppid).push(Number(entry))
+    } catch {}
+  }
+  const tree = []
+  const visit = (pid) => {
+    tree.push(pid)
+    for (const child of children.get(pid) ?? []) visit(child)
+  }
+  visit(rootPid)
+  return tree
+}
+
+function signal(pids, sig) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, sig)
+    } catch {}
+  }
+}
+
+/**
+ * Stops every service started here: its process group and every descendant
+ * (`medusa develop` starts its server in a group of its own).
+ */
 export async function stopServices() {
   const waits = [...children].map(
     (child) =>
       new Promise((resolve) => {
+        const tree = processTree(child.pid)
         child.once("exit", resolve)
-        try {
-          process.kill(-child.pid, "SIGTERM")
-        } catch {
-          resolve()
-        }
+        signal([-child.pid], "SIGTERM")
+        signal(tree, "SIGTERM")
         setTimeout(() => {
-          try {
-            process.kill(-child.pid, "SIGKILL")
-          } catch {}
+          signal([-child.pid], "SIGKILL")
+          signal(tree, "SIGKILL")
           resolve()
         }, 10000).unref()
       })

@@ -24,7 +24,7 @@ export const DEFAULT_REGION = readEnv("STOREFRONT_DEFAULT_REGION")
 export const sdk = new Medusa({
   baseUrl: MEDUSA_BACKEND_URL,
   publishableKey: MEDUSA_PUBLISHABLE_KEY,
-  debug: process.env.NODE_ENV === "development",
+  debug: process.env.MEDUSA_SDK_DEBUG === "true",
 })
 
 /** The name of a required environment variable that is not set, or null. */
