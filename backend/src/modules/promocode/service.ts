@@ -57,7 +57,6 @@ import {
   PromocodeUsage,
 } from "./models"
 import type {
-  AssignInput,
   BatchProgress,
   PromocodeBatchDTO,
   PromocodeDTO,
@@ -148,7 +147,7 @@ function manager(context: ModuleContext, transactional: boolean): Manager {
  * listAndCountPromocodeUsages, listPromocodeJournals, createPromocodeBatches,
  * ...), it offers the operations the purchase workflow and the admin routes
  * need. Everything that changes a limit counter (`reserve`, `release`,
- * `redeem`, `releaseExpired`, `assign`) takes the promo code's row lock
+ * `redeem`, `releaseExpired`) takes the promo code's row lock
  * (`SELECT ... FOR UPDATE`) inside one transaction, so limits hold under any
  * number of concurrent callers on any number of servers.
  *
@@ -627,52 +626,6 @@ export default class PromocodeModuleService extends PromocodeServiceBase {
   // ---------------------------------------------------------------------------
 
   /**
-   * Applies a code to a customer's account at once (admin): in one
-   * transaction under the row lock, checks the rules for the customer (the
-   * plan restriction only when a plan is given; a free_period code uses its
-   * own plan), inserts a `redeemed` usage, increments used_count and journals
-   * `redeemed` and `assigned`. Returns the usage. Throws PromocodeError like
-   * `reserve` (journaled as `rejected`).
-   */
-  @InjectManager()
-  async assign(
-    input: AssignInput,
-    @MedusaContext() sharedContext: ModuleContext = {}
-  ): Promise<PromocodeUsageDTO> {
-    requireString(input?.customer_id, "customer_id")
-    if (!input.code && !input.promocode_id) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "code or promocode_id is required."
-      )
-    }
-    const code = input.code ? tryNormalizeCode(input.code) : null
-    const journalBase = {
-      code: code ?? codeForJournal(input.code ?? ""),
-      customer_id: input.customer_id,
-      purchase_id: input.purchase_id ?? null,
-    }
-    if (input.code && !code) {
-      return await this.reject_(
-        { ...journalBase, promocode_id: null },
-        PromocodeErrorCode.NOT_FOUND
-      )
-    }
-    const outcome = await this.assign_(code, input, sharedContext)
-    if ("error" in outcome) {
-      return await this.reject_(
-        { ...journalBase, promocode_id: outcome.promocode_id },
-        outcome.error
-      )
-    }
-    return await this.retrievePromocodeUsage(
-      outcome.usage_id,
-      {},
-      sharedContext
-    )
-  }
-
-  /**
    * Journals an `assigned` row only, for flows that consumed the use
    * themselves (e.g. the purchase workflow reserved and redeemed a free-period
    * code for an admin assignment).
@@ -894,84 +847,6 @@ export default class PromocodeModuleService extends PromocodeServiceBase {
         discount,
       },
       ["reserved"]
-    )
-    return { usage_id: usageId }
-  }
-
-  @InjectTransactionManager()
-  protected async assign_(
-    code: string | null,
-    input: AssignInput,
-    @MedusaContext() sharedContext: ModuleContext = {}
-  ): Promise<ReserveOutcome> {
-    const m = manager(sharedContext, true)
-    const promocode = code
-      ? await this.lockByCode_(m, code)
-      : await this.lockById_(m, input.promocode_id as string, {
-          includeDeleted: false,
-        })
-    if (!promocode) {
-      return { error: PromocodeErrorCode.NOT_FOUND, promocode_id: null }
-    }
-    const customerUses = await this.countCustomerUses_(
-      m,
-      promocode,
-      input.customer_id
-    )
-    const variantId =
-      input.variant_id ??
-      (promocode.type === "free_period"
-        ? (promocode.variant_ids ?? [])[0]
-        : null)
-    const hasTarget = !!variantId || !!input.product_id
-    let discount: DiscountBreakdown | null = null
-    try {
-      const broken = checkRules(
-        promocode,
-        {
-          customer_id: input.customer_id,
-          variant_id: variantId,
-          product_id: input.product_id,
-          customer_uses: customerUses,
-          has_prior_purchase: input.has_prior_purchase ?? false,
-        },
-        new Date(),
-        { ignoreTarget: !hasTarget }
-      )
-      if (broken) {
-        return { error: broken, promocode_id: promocode.id }
-      }
-      if (
-        input.amount !== null &&
-        input.amount !== undefined &&
-        input.currency_code
-      ) {
-        discount = computeDiscount(promocode, {
-          amount: input.amount,
-          currency_code: input.currency_code,
-        })
-      }
-    } catch (error) {
-      if (PromocodeError.isPromocodeError(error)) {
-        return {
-          error: error.code as PromocodeErrorCode,
-          promocode_id: promocode.id,
-        }
-      }
-      throw error
-    }
-
-    const usageId = await this.insertUse_(
-      m,
-      {
-        promocode,
-        customer_id: input.customer_id,
-        purchase_id: input.purchase_id ?? null,
-        status: "redeemed",
-        expires_at: new Date(),
-        discount,
-      },
-      ["redeemed", "assigned"]
     )
     return { usage_id: usageId }
   }

@@ -64,21 +64,6 @@ export type ReleaseInput = {
   purchase_id?: string | null
 }
 
-export type AssignInput = {
-  /** the code's text, or its id in `promocode_id` */
-  code?: string
-  promocode_id?: string
-  customer_id: string
-  /** the plan it is applied to; a free_period code's own plan if absent */
-  variant_id?: string | null
-  product_id?: string | null
-  /** the plan's price, when known: the discount is journaled with it */
-  amount?: BigNumberInput | null
-  currency_code?: string | null
-  has_prior_purchase?: boolean
-  purchase_id?: string | null
-}
-
 export type RecordAssignmentInput = {
   promocode_id?: string | null
   code: string

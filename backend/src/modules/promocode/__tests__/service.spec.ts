@@ -673,71 +673,7 @@ moduleIntegrationTestRunner<PromocodeModuleService>({
       })
     })
 
-    describe("assign / recordAssignment", () => {
-      it("applies a free period to an account at once", async () => {
-        const promo = await service.createPromocodes({
-          code: "GIFT",
-          type: "free_period",
-          free_days: 30,
-          variant_ids: ["variant_standard_month"],
-          customer_ids: ["cus_1", "cus_2"],
-        })
-        const usage = await service.assign({
-          code: "gift",
-          customer_id: "cus_1",
-          amount: 399,
-          currency_code: "rub",
-        })
-        expect(usage).toEqual(
-          expect.objectContaining({
-            status: "redeemed",
-            customer_id: "cus_1",
-            discount_amount: 399,
-          })
-        )
-        expect(await fresh(promo.id)).toEqual(
-          expect.objectContaining({ reserved_count: 0, used_count: 1 })
-        )
-        expect(await errorCode(service.assign({ code: "GIFT", customer_id: "cus_1" }))).toBe(
-          "PROMOCODE_ALREADY_USED"
-        )
-        expect(await errorCode(service.assign({ code: "GIFT", customer_id: "cus_3" }))).toBe(
-          "PROMOCODE_NOT_FOR_CUSTOMER"
-        )
-        await service.assign({ promocode_id: promo.id, customer_id: "cus_2" })
-        const rows = await journal(promo.id)
-        expect(
-          rows.map((r) => [r.customer_id, r.action, r.reason]).sort()
-        ).toEqual([
-          ["cus_1", "assigned", null],
-          ["cus_1", "redeemed", null],
-          ["cus_1", "rejected", "PROMOCODE_ALREADY_USED"],
-          ["cus_2", "assigned", null],
-          ["cus_2", "redeemed", null],
-          ["cus_3", "rejected", "PROMOCODE_NOT_FOR_CUSTOMER"],
-        ])
-      })
-
-      it("a restricted percentage code can be assigned without a plan", async () => {
-        await service.createPromocodes({
-          code: "PLANLESS",
-          type: "percentage",
-          value: 50,
-          product_ids: ["prod_premium"],
-        })
-        const usage = await service.assign({ code: "PLANLESS", customer_id: "cus_1" })
-        expect(usage.discount_amount).toBeNull()
-        expect(
-          await errorCode(
-            service.assign({
-              code: "PLANLESS",
-              customer_id: "cus_2",
-              product_id: "prod_standard",
-            })
-          )
-        ).toBe("PROMOCODE_NOT_APPLICABLE")
-      })
-
+    describe("recordAssignment", () => {
       it("recordAssignment only journals", async () => {
         const promo = await service.createPromocodes({
           code: "REC",
