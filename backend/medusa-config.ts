@@ -1,3 +1,4 @@
+import { createSecretKey } from "node:crypto"
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -75,7 +76,10 @@ module.exports = defineConfig({
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
       authCors:
         process.env.AUTH_CORS || "http://localhost:3000,http://localhost:9000",
-      jwtSecret: secret("JWT_SECRET"),
+      // A KeyObject rather than a string: given a string, jsonwebtoken first
+      // tries to parse it as a PEM public key (and throws) on every verified
+      // request, which cost ~18% of the server's CPU on a purchase preview.
+      jwtSecret: createSecretKey(Buffer.from(secret("JWT_SECRET"), "utf8")),
       cookieSecret: secret("COOKIE_SECRET"),
     },
   },

@@ -25,12 +25,17 @@ import {
   registerCustomers,
 } from "./lib/fixtures.mjs"
 import { apiClient } from "./lib/http.mjs"
-import { waitForIdle } from "./lib/idle.mjs"
+import { postgresCpuTicks, TICKS_MS, treeCpuTicks, waitForIdle } from "./lib/idle.mjs"
 import { formatFailures, formatRow, measure, percentile, rotation, TABLE_HEADER } from "./lib/load.mjs"
 
 const CONNECTIONS = [10, 50]
 /** Seconds each duration run sends requests (answers in flight are waited for). */
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 10)
+/**
+ * Seconds of unmeasured load at the same concurrency before each duration
+ * run: the JIT, the heap and the pools reach their steady state first.
+ */
+const WARM_UP_S = Number(process.env.BENCH_WARM_UP_S ?? 3)
 /** Customers handed out in turn; more than the connections, so none waits for itself. */
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || 60)
 /**
@@ -162,12 +167,24 @@ export default async function purchase({ databaseUrl, seed, port }) {
       complete: (status, body) => body?.type === "order",
     }
 
+    let warmUpPurchases = 0
     const go = async (options) => {
+      if (options.durationS && WARM_UP_S > 0) {
+        log(`warming up ${options.label} at ${options.connections} connections for ${WARM_UP_S} s`)
+        const warm = await measure({ url: base, ...options, durationS: WARM_UP_S })
+        if (options.key.startsWith("purchase")) warmUpPurchases += warm.ok
+        await waitForIdle(backend.pid, { timeoutMs: 90000 })
+      }
       log(`measuring ${options.label} at ${options.connections} connections`)
+      const serverTicks = treeCpuTicks(backend.pid)
+      const pgTicks = postgresCpuTicks()
       const result = await measure({ url: base, ...options })
       // Background work a run leaves behind (e.g. recording each purchase as
-      // a Medusa order) is waited out, and reported, before the next run.
+      // a Medusa order) is waited out, and reported, before the next run; its
+      // CPU counts in the run's CPU per successful request.
       result.busyAfterS = await waitForIdle(backend.pid, { timeoutMs: 90000 })
+      result.serverCpuMs = ((treeCpuTicks(backend.pid) - serverTicks) * TICKS_MS) / result.ok
+      result.pgCpuMs = ((postgresCpuTicks() - pgTicks) * TICKS_MS) / result.ok
       runs.push(result)
       log(`  ${formatRow(result)}`)
       return result
@@ -201,12 +218,12 @@ export default async function purchase({ databaseUrl, seed, port }) {
     return [
       `purchase: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), Node ${process.version}; one backend process (medusa start, NODE_ENV=production, no Redis), autocannon ${AUTOCANNON_VERSION} (in the bench process) and PostgreSQL on the same machine; whole bench ${seconds(benchStarted)} s`,
       ...setupNotes.map((n) => `setup: ${n}`),
-      `runs: ours and carts/:id/promotions ${DURATION_S} s each (requests in flight at the end are waited for and counted); carts/:id/complete a fixed ${COMPLETIONS[10]} and ${COMPLETIONS[50]} requests, one prepared cart each`,
-      `p50/p95: nearest rank over the latency of every successful request (autocannon's per-response time, not its histogram); req/s: successful answers / time to the last answer; busy after: time the backend stayed busy once the run ended; load1: 1-min load average before the run`,
+      `runs: ours and carts/:id/promotions ${DURATION_S} s each after ${WARM_UP_S} s of unmeasured load at the same concurrency (requests in flight at the end are waited for and counted); carts/:id/complete a fixed ${COMPLETIONS[10]} and ${COMPLETIONS[50]} requests, one prepared cart each, after ${WARM_UP_CARTS} sequential warm-up completions`,
+      `p50/p95: nearest rank over the latency of every successful request (autocannon's per-response time, not its histogram); req/s: successful answers / time to the last answer; busy after: time the backend stayed busy once the run ended; server CPU/ok and PG CPU/ok: CPU the backend process tree and all PostgreSQL processes used from the start of the run until the backend was idle again (background work included), per successful request; load1: 1-min load average before the run`,
       TABLE_HEADER,
       ...runs.map(formatRow),
       ...runs.flatMap(formatFailures),
-      `purchases recorded as completed in the database during the purchase runs: ${purchasesRecorded} (successful 201 answers: ${purchaseAnswers})`,
+      `purchases recorded as completed in the database during the purchase runs: ${purchasesRecorded} (successful 201 answers: ${purchaseAnswers + warmUpPurchases}, of them ${warmUpPurchases} in warm-ups)`,
       ...ratioLines(runs),
       ...targetLines(runs),
     ]

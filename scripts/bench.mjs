@@ -9,6 +9,7 @@ import { log, ROOT, stopServices } from "./lib/proc.mjs"
 const benchmarks = {
   startup: () => import("../bench/startup.mjs"),
   purchase: () => import("../bench/purchase.mjs"),
+  "purchase-cost": () => import("../bench/purchase-cost.mjs"),
   promocodes: () => import("../bench/promocodes.mjs"),
 }
 

@@ -4,7 +4,8 @@ import fs from "node:fs"
 
 const TICKS_PER_SECOND = 100
 
-function treeCpuTicks(rootPid) {
+/** CPU ticks (1/100 s) used so far by a process and all its descendants. */
+export function treeCpuTicks(rootPid) {
   const parents = new Map()
   const ticks = new Map()
   for (const entry of fs.readdirSync("/proc")) {
@@ -44,3 +45,24 @@ export async function waitForIdle(rootPid, { maxCores = 0.1, timeoutMs = 30000 }
   }
   return (Date.now() - started) / 1000
 }
+
+/**
+ * CPU ticks used so far by every PostgreSQL process on this machine (the
+ * embedded server's or the local one's; other databases on it are idle
+ * during a benchmark).
+ */
+export function postgresCpuTicks() {
+  let total = 0
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      total += Number(fields[11]) + Number(fields[12])
+    } catch {}
+  }
+  return total
+}
+
+export const TICKS_MS = 1000 / TICKS_PER_SECOND

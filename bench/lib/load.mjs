@@ -162,7 +162,7 @@ export function percentile(sorted, p) {
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(v < 100 ? 1 : 0) : "—")
 
 export const TABLE_HEADER =
-  "endpoint                                        conns  run      answered    2xx ok  non-2xx  2xx-failed  errors  p50 ms  p95 ms  req/s  busy after  load1"
+  "endpoint                                        conns  run      answered    2xx ok  non-2xx  2xx-failed  errors  p50 ms  p95 ms  req/s  busy after  server CPU/ok  PG CPU/ok  load1"
 
 /** One table row of a run. */
 export function formatRow(s) {
@@ -179,6 +179,8 @@ export function formatRow(s) {
     ms(s.p95).padStart(7),
     s.rps.toFixed(1).padStart(6),
     (s.busyAfterS === undefined ? "—" : `${s.busyAfterS.toFixed(0)} s`).padStart(11),
+    (s.serverCpuMs === undefined ? "—" : `${s.serverCpuMs.toFixed(1)} ms`).padStart(14),
+    (s.pgCpuMs === undefined ? "—" : `${s.pgCpuMs.toFixed(1)} ms`).padStart(10),
     `  ${s.loadBefore.toFixed(1)}`,
   ].join(" ")
 }

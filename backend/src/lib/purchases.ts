@@ -12,15 +12,11 @@ export function subscriptionService(container: MedusaContainer): SubscriptionSer
 }
 
 /** Whether the customer has completed a purchase (first-purchase-only codes). */
-export async function hasCompletedPurchase(
+export function hasCompletedPurchase(
   container: MedusaContainer,
   customerId: string
 ): Promise<boolean> {
-  const [, count] = await subscriptionService(container).listAndCountPurchases(
-    { customer_id: customerId, status: "completed" },
-    { select: ["id"], take: 1 }
-  )
-  return count > 0
+  return subscriptionService(container).hasCompletedPurchase(customerId)
 }
 
 export function purchaseResponse(purchase: PurchaseRecord) {

@@ -5,6 +5,7 @@ import {
   Modules,
   QueryContext,
 } from "@medusajs/framework/utils"
+import { ttlCache } from "./ttl-cache"
 
 export const TARIFF_PRODUCT_TYPE = "tariff"
 
@@ -237,4 +238,30 @@ export async function loadPlanForSale(
       currency_code: price.currency_code ?? region.currency_code,
     },
   }
+}
+
+const planCache = ttlCache<PlanForSale>()
+
+/**
+ * loadPlanForSale in the given region (default: the store's), cached per
+ * process for CATALOG_CACHE_TTL_MS (5 s; 0 reads every time). The preview and
+ * the purchase read the same cached plan, so a purchase charges the price its
+ * preview showed; a catalog or price change applies within that time.
+ */
+export function planForSale(
+  container: MedusaContainer,
+  {
+    variantId,
+    regionId,
+    salesChannelIds,
+  }: { variantId: string; regionId?: string | null; salesChannelIds: string[] | null }
+): Promise<PlanForSale> {
+  const channels = salesChannelIds === null ? "*" : salesChannelIds.join(",")
+  return planCache(`${variantId}|${regionId ?? ""}|${channels}`, async () =>
+    loadPlanForSale(container, {
+      variantId,
+      region: await resolveRegion(container, regionId ?? undefined),
+      salesChannelIds,
+    })
+  )
 }

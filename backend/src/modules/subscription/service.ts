@@ -390,6 +390,23 @@ export default class SubscriptionModuleService extends MedusaService({
     )
   }
 
+  /** Whether the customer has a completed purchase (first-purchase-only codes). */
+  @InjectManager()
+  async hasCompletedPurchase(
+    customerId: string,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<boolean> {
+    const [row] = await selectRows<{ found: boolean }>(
+      sharedContext.manager!,
+      `SELECT EXISTS (
+         SELECT 1 FROM purchase
+          WHERE customer_id = ? AND status = 'completed' AND deleted_at IS NULL
+       ) AS found`,
+      [customerId]
+    )
+    return row?.found === true
+  }
+
   /** The customer's active subscription that has not ended at `now`, or null. */
   @InjectManager()
   async activeSubscription(

@@ -444,6 +444,18 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         ).rejects.toMatchObject({ type: "not_allowed" })
       })
 
+      it("tells whether a customer has a completed purchase (pending and failed ones do not count)", async () => {
+        expect(await service.hasCompletedPurchase("cus_1")).toBe(false)
+        const failed = await service.createPurchases(pending)
+        await service.failPurchase(failed.id, { failure_reason: "card_declined" })
+        await service.createPurchases(pending)
+        expect(await service.hasCompletedPurchase("cus_1")).toBe(false)
+        const done = await service.createPurchases(pending)
+        await service.completePurchase(done.id)
+        expect(await service.hasCompletedPurchase("cus_1")).toBe(true)
+        expect(await service.hasCompletedPurchase("cus_2")).toBe(false)
+      })
+
       it("fails a pending purchase with its reason and never completes it afterwards", async () => {
         const purchase = await service.createPurchases(pending)
         const failed = await service.failPurchase(purchase.id, {

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { hasCompletedPurchase } from "../../../lib/purchases"
-import { loadPlanForSale, resolveRegion } from "../../../lib/tariffs"
+import { planForSale } from "../../../lib/tariffs"
 
 export type LoadPlanInput = {
   customer_id: string
@@ -10,16 +10,17 @@ export type LoadPlanInput = {
 }
 
 /**
- * The plan being bought with its price in the region's currency, and whether
- * the customer completed a purchase before (for first-purchase-only codes).
+ * The plan being bought with its price in the region's currency, from the
+ * catalog cache the preview reads (so the purchase charges what the preview
+ * showed), and whether the customer completed a purchase before (for
+ * first-purchase-only codes).
  */
 export const loadPlanStep = createStep(
   "load-plan-for-purchase",
   async (input: LoadPlanInput, { container }) => {
-    const region = await resolveRegion(container, input.region_id ?? undefined)
-    const plan = await loadPlanForSale(container, {
+    const plan = await planForSale(container, {
       variantId: input.variant_id,
-      region,
+      regionId: input.region_id,
       salesChannelIds: input.sales_channel_ids,
     })
     const has_prior_purchase = await hasCompletedPurchase(container, input.customer_id)

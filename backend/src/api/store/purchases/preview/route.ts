@@ -1,18 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { hasCompletedPurchase } from "../../../../lib/purchases"
-import { ttlCache } from "../../../../lib/ttl-cache"
-import { loadPlanForSale, PlanForSale, resolveRegion } from "../../../../lib/tariffs"
+import { planForSale } from "../../../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../../../modules/promocode"
 import type { StorePreviewPurchaseType } from "../validators"
 
 /**
  * The price the customer would pay for a plan, with a promo code applied when
  * given; a code that does not apply answers its PROMOCODE_* error. Reserves
- * nothing. The plan and its price are cached for a few seconds (a preview is
- * a quote; the purchase reads them fresh).
+ * nothing. The plan and its price come from the catalog cache the purchase
+ * reads too (see planForSale).
  */
-const cachedPlan = ttlCache<PlanForSale>()
-
 export async function POST(
   req: AuthenticatedMedusaRequest<StorePreviewPurchaseType>,
   res: MedusaResponse
@@ -20,13 +17,7 @@ export async function POST(
   const customerId = req.auth_context.actor_id
   const { variant_id, promocode } = req.validatedBody
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
-  const plan = await cachedPlan(`${variant_id}|${salesChannelIds.join(",")}`, async () =>
-    loadPlanForSale(req.scope, {
-      variantId: variant_id,
-      region: await resolveRegion(req.scope),
-      salesChannelIds,
-    })
-  )
+  const plan = await planForSale(req.scope, { variantId: variant_id, salesChannelIds })
   const base = {
     variant_id: plan.variant_id,
     product_id: plan.product_id,

@@ -1,0 +1,183 @@
+// `node scripts/bench.mjs purchase-cost` runs this with `medusa exec`: what one
+// purchase costs the server, call by call, measured in this process with
+// process.cpuUsage (CPU of the Node process, all its threads) and wall time,
+// one call at a time on a warm process. Writes JSON to BENCH_OUTPUT.
+import fs from "node:fs"
+import { performance } from "node:perf_hooks"
+import type { ExecArgs, IPaymentModuleService } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { loadPlanForSale, planForSale, resolveRegion } from "../../lib/tariffs"
+import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../modules/promocode"
+import { SUBSCRIPTION_MODULE } from "../../modules/subscription"
+import type SubscriptionModuleService from "../../modules/subscription/service"
+import { paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
+import { purchaseTariffWorkflow } from "../../workflows/purchase-tariff"
+
+type Sample = { cpu: number; wall: number }
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS || 60)
+/** The first iterations warm the JIT and the pools; they are not counted. */
+const WARM_UP = Math.ceil(ITERATIONS / 4)
+
+export default async function purchaseCost({ container }: ExecArgs) {
+  const samples = new Map<string, Sample[]>()
+  let counting = false
+  const timed = async <T>(name: string, call: () => Promise<T>): Promise<T> => {
+    const cpu = process.cpuUsage()
+    const started = performance.now()
+    const result = await call()
+    const used = process.cpuUsage(cpu)
+    if (counting) {
+      const list = samples.get(name) ?? []
+      list.push({ cpu: (used.user + used.system) / 1000, wall: performance.now() - started })
+      samples.set(name, list)
+    }
+    return result
+  }
+
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const customers = container.resolve(Modules.CUSTOMER)
+  const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+  const subscriptions = container.resolve<SubscriptionModuleService>(SUBSCRIPTION_MODULE)
+  const promocodes = container.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
+
+  const { data: [variant] } = await query.graph({
+    entity: "product_variant",
+    fields: ["id"],
+    filters: { sku: "STANDARD-1M" },
+  })
+  if (!variant) {
+    throw new Error("the demo seed's STANDARD-1M plan is missing")
+  }
+  const tag = Date.now().toString(36).toUpperCase()
+  const [code] = await promocodes.createPromocodes([
+    { code: `COST${tag}`, type: "percentage", value: 10, description: "purchase-cost benchmark" },
+  ])
+  const newCustomer = async (role: string, i: number) =>
+    (await customers.createCustomers({ email: `cost-${tag}-${role}-${i}@bench.local` })).id
+
+  // Waits until the order subscriber has recorded the purchase, so that its
+  // work is measured on its own and not inside the next call. The figure
+  // includes the polling (one purchase read per 20 ms).
+  const orderRecorded = async (purchaseId: string) => {
+    for (let waited = 0; waited < 30000; waited += 20) {
+      const purchase = await subscriptions.retrievePurchase(purchaseId, { select: ["order_id"] })
+      if (purchase.order_id) {
+        return
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error(`purchase ${purchaseId} was not recorded as an order within 30 s`)
+  }
+
+  for (let i = 0; i < ITERATIONS; i++) {
+    counting = i >= WARM_UP
+
+    // ── the parts, called one by one as the workflow's steps call them
+    const customerId = await newCustomer("parts", i)
+    const region = await timed("catalog: region", () => resolveRegion(container))
+    const plan = await timed("catalog: plan and price (query.graph, uncached)", () =>
+      loadPlanForSale(container, { variantId: variant.id, region, salesChannelIds: null })
+    )
+    await timed("catalog: plan and price (cached)", () =>
+      planForSale(container, { variantId: variant.id, salesChannelIds: null })
+    )
+    await timed("subscription: has completed purchase", () =>
+      subscriptions.hasCompletedPurchase(customerId)
+    )
+    const usage = await timed("promocode: reserve", () =>
+      promocodes.reserve({
+        code: code.code,
+        customer_id: customerId,
+        variant_id: plan.variant_id,
+        product_id: plan.product_id,
+        amount: plan.price.amount,
+        currency_code: plan.price.currency_code,
+        has_prior_purchase: false,
+      })
+    )
+    const purchase = await timed("subscription: create pending purchase", () =>
+      subscriptions.createPurchases({
+        customer_id: customerId,
+        idempotency_key: `cost-${i}`,
+        product_id: plan.product_id,
+        variant_id: plan.variant_id,
+        interval: plan.interval,
+        interval_count: plan.interval_count,
+        original_amount: plan.price.amount,
+        discount_amount: 0,
+        total: plan.price.amount,
+        currency_code: plan.price.currency_code,
+        status: "pending",
+      })
+    )
+    const amount = plan.price.amount
+    const collection = await timed("payment module: create collection", () =>
+      payments.createPaymentCollections({ currency_code: plan.price.currency_code, amount })
+    )
+    const session = await timed("payment module: create session", () =>
+      payments.createPaymentSession(collection.id, {
+        provider_id: paymentProviderId(),
+        currency_code: plan.price.currency_code,
+        amount,
+        data: { token: "tok_success" },
+      })
+    )
+    const payment = await timed("payment module: authorize", () =>
+      payments.authorizePaymentSession(session.id, {})
+    )
+    if (!payment) {
+      throw new Error("the emulator left the authorization pending")
+    }
+    await timed("payment module: capture", () =>
+      payments.capturePayment({ payment_id: payment.id, amount })
+    )
+    const { subscription } = await timed("subscription: grant or extend", () =>
+      subscriptions.grantOrExtend({
+        customer_id: customerId,
+        product_id: plan.product_id,
+        variant_id: plan.variant_id,
+        interval: plan.interval,
+        interval_count: plan.interval_count,
+        purchase_id: purchase.id,
+      })
+    )
+    await timed("promocode: redeem", () => promocodes.redeem(usage.id, { purchase_id: purchase.id }))
+    await timed("subscription: complete purchase", () =>
+      subscriptions.completePurchase(purchase.id, { subscription_id: subscription.id })
+    )
+
+    // ── the whole workflow, then the order subscriber it triggers
+    for (const promocode of [null, code.code]) {
+      const label = promocode ? "with a code" : "without a code"
+      const buyer = await newCustomer(promocode ? "code" : "plain", i)
+      const { result } = await timed(`workflow purchase-tariff, ${label}`, () =>
+        purchaseTariffWorkflow(container).run({
+          input: {
+            customer_id: buyer,
+            variant_id: variant.id,
+            promocode,
+            payment_token: "tok_success",
+            idempotency_key: `cost-${label}-${i}`,
+            sales_channel_ids: null,
+          },
+        })
+      )
+      await timed(`order subscriber (purchase.completed → Medusa order), ${label}`, () =>
+        orderRecorded(result.purchase.id)
+      )
+    }
+  }
+
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    return sorted[Math.floor(sorted.length / 2)]
+  }
+  const rows = [...samples].map(([name, list]) => ({
+    name,
+    count: list.length,
+    cpu_ms: median(list.map((s) => s.cpu)),
+    wall_ms: median(list.map((s) => s.wall)),
+  }))
+  fs.writeFileSync(process.env.BENCH_OUTPUT || "purchase-cost.json", JSON.stringify({ rows }, null, 2))
+}
