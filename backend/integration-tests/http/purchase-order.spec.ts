@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
 import type SubscriptionModuleService from "../../src/modules/subscription/service"
 import { PURCHASE_COMPLETED_EVENT } from "../../src/workflows/purchase-tariff"
@@ -47,8 +47,17 @@ medusaIntegrationTestRunner({
 
     it("records a purchase with a code as one completed, paid order the customer and the admin see", async () => {
       const buyer = await registerCustomer(api, app.publishable_key)
+      const completedOrders: string[] = []
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const onOrderCompleted = async (event: { data: unknown }) => {
+        completedOrders.push((event.data as { id: string }).id)
+      }
+      eventBus.subscribe(OrderWorkflowEvents.COMPLETED, onOrderCompleted)
       const purchase = await buy(buyer, { variant_id: variants["standard:month"], promocode: "welcome100" })
+      eventBus.unsubscribe(OrderWorkflowEvents.COMPLETED, onOrderCompleted)
       expect(purchase.order_id).toEqual(expect.stringMatching(/^order_/))
+      // created completed, and announced as Medusa's completeOrderWorkflow does
+      expect(completedOrders).toEqual([purchase.order_id])
       expect(purchase.payment_collection_id).toBeTruthy()
 
       // the customer's order history

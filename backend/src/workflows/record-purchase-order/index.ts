@@ -1,3 +1,4 @@
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import {
   createWorkflow,
   transform,
@@ -10,6 +11,7 @@ import {
   completeOrderWorkflow,
   createOrdersStep,
   createRemoteLinkStep,
+  emitEventStep,
   releaseLockStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
@@ -190,6 +192,17 @@ export const recordPurchaseOrderWorkflow = createWorkflow(
       }
     )
 
+    // A new order is created completed (as completeOrderWorkflow would leave
+    // it, and with its event); one an earlier version left pending is
+    // completed here.
+    when("announce-completed-order", { createdOrder }, ({ createdOrder }) => !!createdOrder).then(
+      () => {
+        emitEventStep({
+          eventName: OrderWorkflowEvents.COMPLETED,
+          data: transform({ createdOrder }, ({ createdOrder }) => [{ id: createdOrder!.id }]),
+        }).config({ name: "emit-order-completed" })
+      }
+    )
     const toComplete = transform({ order }, ({ order }) =>
       order && order.status !== "completed" ? [order.id] : []
     )

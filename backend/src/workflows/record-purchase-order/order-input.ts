@@ -135,7 +135,9 @@ export function buildOrderInput(data: {
   const variantTitle = variant?.title ?? purchase.variant_id
 
   return {
-    status: OrderStatus.PENDING,
+    // Created completed: the plan is delivered by the time the order is
+    // recorded (the workflow emits order.completed itself).
+    status: OrderStatus.COMPLETED,
     region_id: region?.id,
     sales_channel_id: salesChannelId ?? undefined,
     customer_id: purchase.customer_id,
