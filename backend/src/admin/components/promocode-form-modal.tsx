@@ -1,7 +1,7 @@
 import { Alert, Button, FocusModal, Heading, Input, Text, toast } from "@medusajs/ui"
-import { useEffect, useRef, useState, type FormEvent } from "react"
+import { useEffect, useRef } from "react"
 import { useCreatePromocode, useUpdatePromocode } from "../hooks/promocodes"
-import { mapServerError, type FieldErrors } from "../lib/errors"
+import { useCheckedForm } from "../hooks/use-checked-form"
 import {
   PROMOCODE_FIELDS,
   createPayload,
@@ -10,10 +10,9 @@ import {
   updatePayload,
   validatePromocodeForm,
   type PromocodeFormValues,
-  type RulesFormValues,
 } from "../lib/promocode-form"
 import type { Promocode } from "../lib/types"
-import { Field, focusFirstError, invalidProps } from "./field"
+import { Field, invalidProps } from "./field"
 import { RulesFields } from "./rules-fields"
 
 const ID_PREFIX = "promocode-form"
@@ -34,9 +33,12 @@ export function PromocodeFormModal({
   onSaved?: (saved: { id: string; code: string }) => void
 }) {
   const editing = !!promocode
-  const [values, setValues] = useState<PromocodeFormValues>(emptyPromocodeForm)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { values, errors, formError, onChange, reset, submit } = useCheckedForm<PromocodeFormValues>({
+    initial: emptyPromocodeForm,
+    validate: validatePromocodeForm,
+    idPrefix: ID_PREFIX,
+    fields: PROMOCODE_FIELDS,
+  })
   const create = useCreatePromocode()
   const update = useUpdatePromocode(promocode?.id ?? "")
   const pending = create.isPending || update.isPending
@@ -47,46 +49,18 @@ export function PromocodeFormModal({
   initial.current = promocode
   useEffect(() => {
     if (open) {
-      setValues(initial.current ? promocodeToForm(initial.current) : emptyPromocodeForm())
-      setErrors({})
-      setFormError(null)
+      reset(initial.current ? promocodeToForm(initial.current) : emptyPromocodeForm())
     }
   }, [open])
 
-  const onChange = (patch: Partial<RulesFormValues> & { code?: string }) => {
-    setValues((v) => ({ ...v, ...patch }))
-    setErrors((e) => {
-      const next = { ...e }
-      for (const key of Object.keys(patch)) {
-        delete next[key]
-      }
-      return next
-    })
-  }
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
-    const found = validatePromocodeForm(values)
-    setErrors(found)
-    if (Object.keys(found).length) {
-      focusFirstError(ID_PREFIX, found, PROMOCODE_FIELDS)
-      return
-    }
-    try {
-      const { promocode: saved } = editing
-        ? await update.mutateAsync(updatePayload(values))
-        : await create.mutateAsync(createPayload(values))
-      toast.success(editing ? `Promo code ${saved.code} saved` : `Promo code ${saved.code} created`)
-      onOpenChange(false)
-      onSaved?.(saved)
-    } catch (error) {
-      const mapped = mapServerError(error, PROMOCODE_FIELDS)
-      setErrors(mapped.fields)
-      setFormError(mapped.form)
-      focusFirstError(ID_PREFIX, mapped.fields, PROMOCODE_FIELDS)
-    }
-  }
+  const onSubmit = submit(async (values) => {
+    const { promocode: saved } = editing
+      ? await update.mutateAsync(updatePayload(values))
+      : await create.mutateAsync(createPayload(values))
+    toast.success(editing ? `Promo code ${saved.code} saved` : `Promo code ${saved.code} created`)
+    onOpenChange(false)
+    onSaved?.(saved)
+  })
 
   return (
     <FocusModal open={open} onOpenChange={onOpenChange}>

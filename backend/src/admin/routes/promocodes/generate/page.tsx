@@ -1,14 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ArrowLeft } from "@medusajs/icons"
 import { Alert, Button, Heading, Input, StatusBadge, Text } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
 import { Link, useSearchParams } from "react-router-dom"
-import { Field, focusFirstError, invalidProps } from "../../../components/field"
+import { Field, invalidProps } from "../../../components/field"
 import { RulesFields } from "../../../components/rules-fields"
 import { Section } from "../../../components/section"
 import { ErrorState, LoadingState } from "../../../components/states"
 import { useGeneratePromocodes, usePromocodeBatch } from "../../../hooks/promocodes"
-import { mapServerError, type FieldErrors } from "../../../lib/errors"
+import { useCheckedForm } from "../../../hooks/use-checked-form"
 import {
   GENERATE_FIELDS,
   MAX_BATCH_COUNT,
@@ -108,41 +107,18 @@ function BatchProgress({ batchId, onNew }: { batchId: string; onNew: () => void 
 }
 
 function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => void }) {
-  const [values, setValues] = useState<GenerateFormValues>(emptyGenerateForm)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { values, errors, formError, onChange, submit } = useCheckedForm<GenerateFormValues>({
+    initial: emptyGenerateForm,
+    validate: validateGenerateForm,
+    idPrefix: ID_PREFIX,
+    fields: GENERATE_FIELDS,
+  })
   const generate = useGeneratePromocodes()
 
-  const onChange = (patch: Partial<GenerateFormValues>) => {
-    setValues((v) => ({ ...v, ...patch }))
-    setErrors((e) => {
-      const next = { ...e }
-      for (const key of Object.keys(patch)) {
-        delete next[key]
-      }
-      return next
-    })
-  }
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    setFormError(null)
-    const found = validateGenerateForm(values)
-    setErrors(found)
-    if (Object.keys(found).length) {
-      focusFirstError(ID_PREFIX, found, GENERATE_FIELDS)
-      return
-    }
-    try {
-      const { batch } = await generate.mutateAsync(generatePayload(values))
-      onStarted(batch)
-    } catch (error) {
-      const mapped = mapServerError(error, GENERATE_FIELDS)
-      setErrors(mapped.fields)
-      setFormError(mapped.form)
-      focusFirstError(ID_PREFIX, mapped.fields, GENERATE_FIELDS)
-    }
-  }
+  const onSubmit = submit(async (values) => {
+    const { batch } = await generate.mutateAsync(generatePayload(values))
+    onStarted(batch)
+  })
 
   const id = (name: string) => `${ID_PREFIX}-${name}`
   return (
