@@ -1,5 +1,5 @@
 import { XMarkMini } from "@medusajs/icons"
-import { Badge, Button, Input } from "@medusajs/ui"
+import { Badge, Button } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { useAssignPromocode } from "../hooks/promocodes"
 import { errorMessage } from "../lib/errors"
@@ -7,7 +7,7 @@ import { customerLabel } from "../lib/format"
 import type { AssignResponse, CustomerSummary } from "../lib/types"
 import { AssignResult } from "./assign-result"
 import { CustomerSearch } from "./customer-search"
-import { Field, errorId, invalidProps } from "./field"
+import { Field, InputField, errorId } from "./field"
 
 /** On a code's page: find a customer by email and apply the code to their account. */
 export function AssignToCustomerForm({ code }: { code: string }) {
@@ -98,18 +98,16 @@ export function AssignCodeForm({ customerId }: { customerId: string }) {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-y-3 px-6 py-4" noValidate>
-      <Field id={id} label="Apply a promo code" error={error}>
-        <Input
-          id={id}
-          size="small"
-          className="font-mono uppercase placeholder:normal-case"
-          autoComplete="off"
-          placeholder="Enter a code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          {...invalidProps(id, error)}
-        />
-      </Field>
+      <InputField
+        id={id}
+        label="Apply a promo code"
+        error={error}
+        className="font-mono uppercase placeholder:normal-case"
+        autoComplete="off"
+        placeholder="Enter a code"
+        value={code}
+        onValueChange={setCode}
+      />
       <div className="flex justify-end">
         <Button size="small" type="submit" variant="secondary" isLoading={assign.isPending}>
           Apply

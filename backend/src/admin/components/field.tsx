@@ -1,5 +1,5 @@
-import { Hint, Label, Text, clx } from "@medusajs/ui"
-import type { ReactNode } from "react"
+import { Hint, Input, Label, Text, clx } from "@medusajs/ui"
+import type { ComponentProps, ReactNode } from "react"
 import type { FieldErrors } from "../lib/errors"
 
 /** The id of the error message of a field, for aria-describedby. */
@@ -50,6 +50,42 @@ export function Field({
         </Hint>
       )}
     </div>
+  )
+}
+
+/**
+ * A Field holding a small text input; other input props (inputMode,
+ * maxLength, disabled, className, ...) go to the input.
+ */
+export function InputField({
+  id,
+  label,
+  optional,
+  hint,
+  error,
+  value,
+  onValueChange,
+  ...input
+}: {
+  id: string
+  label: ReactNode
+  optional?: boolean
+  hint?: ReactNode
+  error?: string | null
+  value: string
+  onValueChange: (value: string) => void
+} & Omit<ComponentProps<typeof Input>, "id" | "value" | "onChange" | "size">) {
+  return (
+    <Field id={id} label={label} optional={optional} hint={hint} error={error}>
+      <Input
+        id={id}
+        size="small"
+        value={value}
+        onChange={(e) => onValueChange(e.target.value)}
+        {...input}
+        {...invalidProps(id, error)}
+      />
+    </Field>
   )
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, FocusModal, Heading, Input, Text, toast } from "@medusajs/ui"
+import { Alert, Button, FocusModal, Heading, Text, toast } from "@medusajs/ui"
 import { useEffect, useRef } from "react"
 import { useCreatePromocode, useUpdatePromocode } from "../hooks/promocodes"
 import { useCheckedForm } from "../hooks/use-checked-form"
@@ -12,7 +12,7 @@ import {
   type PromocodeFormValues,
 } from "../lib/promocode-form"
 import type { Promocode } from "../lib/types"
-import { Field, invalidProps } from "./field"
+import { InputField } from "./field"
 import { RulesFields } from "./rules-fields"
 
 const ID_PREFIX = "promocode-form"
@@ -95,24 +95,18 @@ export function PromocodeFormModal({
                   {formError}
                 </Alert>
               )}
-              <Field
+              <InputField
                 id={`${ID_PREFIX}-code`}
                 label="Code"
                 optional={!editing}
                 hint={editing ? "A code cannot be renamed." : "Letters, digits, '_' and '-'; stored in capitals."}
                 error={errors.code}
-              >
-                <Input
-                  id={`${ID_PREFIX}-code`}
-                  size="small"
-                  className="font-mono uppercase"
-                  autoComplete="off"
-                  disabled={editing}
-                  value={values.code}
-                  onChange={(e) => onChange({ code: e.target.value })}
-                  {...invalidProps(`${ID_PREFIX}-code`, errors.code)}
-                />
-              </Field>
+                className="font-mono uppercase"
+                autoComplete="off"
+                disabled={editing}
+                value={values.code}
+                onValueChange={(code) => onChange({ code })}
+              />
               <RulesFields idPrefix={ID_PREFIX} values={values} errors={errors} onChange={onChange} />
             </div>
           </FocusModal.Body>

@@ -4,7 +4,6 @@ import {
   Checkbox,
   DatePicker,
   Heading,
-  Input,
   Label,
   Select,
   Switch,
@@ -19,7 +18,7 @@ import { customerLabel } from "../lib/format"
 import type { RulesFormValues } from "../lib/promocode-form"
 import type { PromocodeType, TariffOption } from "../lib/types"
 import { CustomerSearch } from "./customer-search"
-import { Field, errorId, invalidProps } from "./field"
+import { Field, InputField, errorId, invalidProps } from "./field"
 
 type Props<T extends RulesFormValues> = {
   /** prefix of the controls' ids, unique on the page */
@@ -286,54 +285,47 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
           </Field>
 
           {values.type === "percentage" && (
-            <Field id={id("value")} label="Percent off" hint="More than 0, at most 100." error={errors.value}>
-              <Input
-                id={id("value")}
-                size="small"
-                inputMode="decimal"
-                value={values.value}
-                onChange={(e) => onChange({ value: e.target.value })}
-                {...invalidProps(id("value"), errors.value)}
-              />
-            </Field>
+            <InputField
+              id={id("value")}
+              label="Percent off"
+              hint="More than 0, at most 100."
+              error={errors.value}
+              inputMode="decimal"
+              value={values.value}
+              onValueChange={(value) => onChange({ value })}
+            />
           )}
 
           {values.type === "fixed" && (
             <div className="grid grid-cols-[1fr_96px] gap-x-2">
-              <Field id={id("value")} label="Amount off" error={errors.value}>
-                <Input
-                  id={id("value")}
-                  size="small"
-                  inputMode="decimal"
-                  value={values.value}
-                  onChange={(e) => onChange({ value: e.target.value })}
-                  {...invalidProps(id("value"), errors.value)}
-                />
-              </Field>
-              <Field id={id("currency_code")} label="Currency" error={errors.currency_code}>
-                <Input
-                  id={id("currency_code")}
-                  size="small"
-                  maxLength={3}
-                  value={values.currency_code}
-                  onChange={(e) => onChange({ currency_code: e.target.value })}
-                  {...invalidProps(id("currency_code"), errors.currency_code)}
-                />
-              </Field>
+              <InputField
+                id={id("value")}
+                label="Amount off"
+                error={errors.value}
+                inputMode="decimal"
+                value={values.value}
+                onValueChange={(value) => onChange({ value })}
+              />
+              <InputField
+                id={id("currency_code")}
+                label="Currency"
+                error={errors.currency_code}
+                maxLength={3}
+                value={values.currency_code}
+                onValueChange={(currency_code) => onChange({ currency_code })}
+              />
             </div>
           )}
 
           {values.type === "free_period" && (
-            <Field id={id("free_days")} label="Free days" error={errors.free_days}>
-              <Input
-                id={id("free_days")}
-                size="small"
-                inputMode="numeric"
-                value={values.free_days}
-                onChange={(e) => onChange({ free_days: e.target.value })}
-                {...invalidProps(id("free_days"), errors.free_days)}
-              />
-            </Field>
+            <InputField
+              id={id("free_days")}
+              label="Free days"
+              error={errors.free_days}
+              inputMode="numeric"
+              value={values.free_days}
+              onValueChange={(free_days) => onChange({ free_days })}
+            />
           )}
         </div>
         {values.type === "free_period" && <FreePlanSelect {...props} />}
@@ -375,39 +367,27 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
 
       <Group title="Limits">
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <Field
+          <InputField
             id={id("usage_limit")}
             label="Total uses"
             optional
             hint="Empty: unlimited."
             error={errors.usage_limit}
-          >
-            <Input
-              id={id("usage_limit")}
-              size="small"
-              inputMode="numeric"
-              disabled={values.one_time}
-              value={values.one_time ? "1" : values.usage_limit}
-              onChange={(e) => onChange({ usage_limit: e.target.value })}
-              {...invalidProps(id("usage_limit"), errors.usage_limit)}
-            />
-          </Field>
-          <Field
+            inputMode="numeric"
+            disabled={values.one_time}
+            value={values.one_time ? "1" : values.usage_limit}
+            onValueChange={(usage_limit) => onChange({ usage_limit })}
+          />
+          <InputField
             id={id("per_customer_limit")}
             label="Uses per customer"
             optional
             hint="Empty: unlimited."
             error={errors.per_customer_limit}
-          >
-            <Input
-              id={id("per_customer_limit")}
-              size="small"
-              inputMode="numeric"
-              value={values.per_customer_limit}
-              onChange={(e) => onChange({ per_customer_limit: e.target.value })}
-              {...invalidProps(id("per_customer_limit"), errors.per_customer_limit)}
-            />
-          </Field>
+            inputMode="numeric"
+            value={values.per_customer_limit}
+            onValueChange={(per_customer_limit) => onChange({ per_customer_limit })}
+          />
         </div>
         <SwitchRow
           id={id("one_time")}

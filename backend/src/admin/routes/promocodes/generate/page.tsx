@@ -1,8 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ArrowLeft } from "@medusajs/icons"
-import { Alert, Button, Heading, Input, StatusBadge, Text } from "@medusajs/ui"
+import { Alert, Button, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { Link, useSearchParams } from "react-router-dom"
-import { Field, invalidProps } from "../../../components/field"
+import { InputField } from "../../../components/field"
 import { RulesFields } from "../../../components/rules-fields"
 import { Section } from "../../../components/section"
 import { ErrorState, LoadingState } from "../../../components/states"
@@ -133,46 +133,34 @@ function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => voi
           <Heading level="h3">Codes</Heading>
         </legend>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-          <Field
+          <InputField
             id={id("count")}
             label="How many"
             hint={`1 to ${MAX_BATCH_COUNT.toLocaleString("en")}`}
             error={errors.count}
-          >
-            <Input
-              id={id("count")}
-              size="small"
-              inputMode="numeric"
-              value={values.count}
-              onChange={(e) => onChange({ count: e.target.value })}
-              {...invalidProps(id("count"), errors.count)}
-            />
-          </Field>
-          <Field id={id("prefix")} label="Prefix" optional hint="e.g. SPRING-" error={errors.prefix}>
-            <Input
-              id={id("prefix")}
-              size="small"
-              className="font-mono uppercase"
-              value={values.prefix}
-              onChange={(e) => onChange({ prefix: e.target.value })}
-              {...invalidProps(id("prefix"), errors.prefix)}
-            />
-          </Field>
-          <Field
+            inputMode="numeric"
+            value={values.count}
+            onValueChange={(count) => onChange({ count })}
+          />
+          <InputField
+            id={id("prefix")}
+            label="Prefix"
+            optional
+            hint="e.g. SPRING-"
+            error={errors.prefix}
+            className="font-mono uppercase"
+            value={values.prefix}
+            onValueChange={(prefix) => onChange({ prefix })}
+          />
+          <InputField
             id={id("length")}
             label="Random characters"
             hint="No look-alikes (0/O, 1/I/L)."
             error={errors.length}
-          >
-            <Input
-              id={id("length")}
-              size="small"
-              inputMode="numeric"
-              value={values.length}
-              onChange={(e) => onChange({ length: e.target.value })}
-              {...invalidProps(id("length"), errors.length)}
-            />
-          </Field>
+            inputMode="numeric"
+            value={values.length}
+            onValueChange={(length) => onChange({ length })}
+          />
         </div>
       </fieldset>
       <RulesFields idPrefix={ID_PREFIX} values={values} errors={errors} onChange={onChange} />

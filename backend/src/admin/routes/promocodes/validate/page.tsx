@@ -1,10 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { XMarkMini } from "@medusajs/icons"
-import { Alert, Badge, Button, Input, Select, Text } from "@medusajs/ui"
+import { Alert, Badge, Button, Select, Text } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { Link } from "react-router-dom"
 import { CustomerSearch } from "../../../components/customer-search"
-import { Field, invalidProps } from "../../../components/field"
+import { Field, InputField } from "../../../components/field"
 import { Section, SectionRow } from "../../../components/section"
 import { useValidatePromocode } from "../../../hooks/promocodes"
 import { useTariffOptions } from "../../../hooks/tariffs"
@@ -118,17 +118,15 @@ const ValidatePromocodePage = () => {
       >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-y-4 px-6 py-4">
           <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-            <Field id="validate-code" label="Code" error={codeError}>
-              <Input
-                id="validate-code"
-                size="small"
-                className="font-mono uppercase"
-                autoComplete="off"
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                {...invalidProps("validate-code", codeError)}
-              />
-            </Field>
+            <InputField
+              id="validate-code"
+              label="Code"
+              error={codeError}
+              className="font-mono uppercase"
+              autoComplete="off"
+              value={code}
+              onValueChange={setCode}
+            />
             <Field id="validate-customer" label="Customer" optional>
               {customer ? (
                 <div>
