@@ -1,21 +1,13 @@
 "use client"
 
-import { useActionState } from "react"
-import { useLocale, useTranslations } from "next-intl"
 import Field from "@/components/forms/Field"
 import FormAlert from "@/components/forms/FormAlert"
 import formStyles from "@/components/forms/Form.module.css"
 import SubmitButton from "@/components/forms/SubmitButton"
 import { Link } from "@/i18n/navigation"
-import { registerAction, type AuthField, type AuthFormState } from "@/lib/actions/auth"
-import {
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from "@/lib/util/validation"
-
-const INITIAL: AuthFormState = { error: null, fields: {}, values: {} }
+import { registerAction } from "@/lib/actions/auth"
+import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/util/validation"
+import { useAuthForm } from "./useAuthForm"
 
 type Props = {
   /** Path to return to after registering (without the locale prefix). */
@@ -23,15 +15,7 @@ type Props = {
 }
 
 export default function RegisterForm({ next }: Props) {
-  const t = useTranslations("Auth")
-  const locale = useLocale()
-  const [state, action] = useActionState(registerAction, INITIAL)
-  const fieldError = (name: AuthField) => {
-    const error = state.fields[name]
-    return error
-      ? t(`errors.${error}`, { min: PASSWORD_MIN_LENGTH, max: NAME_MAX_LENGTH })
-      : undefined
-  }
+  const { t, state, action, fieldError, hiddenFields, emailField } = useAuthForm(registerAction, next)
   const signInHref = next ? { pathname: "/sign-in", query: { next } } : "/sign-in"
 
   return (
@@ -50,8 +34,7 @@ export default function RegisterForm({ next }: Props) {
         </FormAlert>
       ) : null}
 
-      <input type="hidden" name="locale" value={locale} />
-      {next ? <input type="hidden" name="next" value={next} /> : null}
+      {hiddenFields}
 
       <div className={formStyles.row}>
         <Field
@@ -73,17 +56,7 @@ export default function RegisterForm({ next }: Props) {
           error={fieldError("last_name")}
         />
       </div>
-      <Field
-        name="email"
-        type="email"
-        label={t("email")}
-        autoComplete="email"
-        inputMode="email"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-        defaultValue={state.values.email}
-        error={fieldError("email")}
-      />
+      {emailField}
       <Field
         name="password"
         type="password"

@@ -1,15 +1,11 @@
 "use client"
 
-import { useActionState } from "react"
-import { useLocale, useTranslations } from "next-intl"
 import Field from "@/components/forms/Field"
 import FormAlert from "@/components/forms/FormAlert"
 import formStyles from "@/components/forms/Form.module.css"
 import SubmitButton from "@/components/forms/SubmitButton"
-import { signInAction, type AuthFormState } from "@/lib/actions/auth"
-import { EMAIL_MAX_LENGTH } from "@/lib/util/validation"
-
-const INITIAL: AuthFormState = { error: null, fields: {}, values: {} }
+import { signInAction } from "@/lib/actions/auth"
+import { useAuthForm } from "./useAuthForm"
 
 type Props = {
   /** Path to return to after signing in (without the locale prefix). */
@@ -17,13 +13,7 @@ type Props = {
 }
 
 export default function SignInForm({ next }: Props) {
-  const t = useTranslations("Auth")
-  const locale = useLocale()
-  const [state, action] = useActionState(signInAction, INITIAL)
-  const fieldError = (name: "email" | "password") => {
-    const error = state.fields[name]
-    return error ? t(`errors.${error}`) : undefined
-  }
+  const { t, state, action, fieldError, hiddenFields, emailField } = useAuthForm(signInAction, next)
 
   return (
     <form action={action} noValidate className={formStyles.form}>
@@ -37,20 +27,8 @@ export default function SignInForm({ next }: Props) {
         </FormAlert>
       ) : null}
 
-      <input type="hidden" name="locale" value={locale} />
-      {next ? <input type="hidden" name="next" value={next} /> : null}
-
-      <Field
-        name="email"
-        type="email"
-        label={t("email")}
-        autoComplete="email"
-        inputMode="email"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-        defaultValue={state.values.email}
-        error={fieldError("email")}
-      />
+      {hiddenFields}
+      {emailField}
       <Field
         name="password"
         type="password"
