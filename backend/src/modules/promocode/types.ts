@@ -3,6 +3,8 @@ import type {
   InferTypeOf,
 } from "@medusajs/framework/types"
 import type { DiscountBreakdown } from "./lib/discount"
+import type { PromocodeErrorCode } from "./lib/errors"
+import type { EvaluationInput } from "./lib/evaluate"
 import type { PromocodeStatus } from "./lib/rules"
 import type { PromocodeType } from "./lib/types"
 import type {
@@ -49,9 +51,51 @@ export type ValidateCodeResult = {
   discount: DiscountBreakdown
 }
 
+/**
+ * What `checkCode` answers for: every field but the code is optional; a rule
+ * is checked only when what it needs is given (see lib/evaluate.ts).
+ */
+export type CheckCodeInput = EvaluationInput & {
+  code: string
+  purchase_id?: string | null
+}
+
+export type CheckCodeOptions = {
+  /**
+   * journal the answer (`validated`, or `rejected` with its reason), as a
+   * shopper's attempt; off for an admin's check (default: off)
+   */
+  journal?: boolean
+}
+
+/** `promocode` is null when no code matches; `error` null when it may be used. */
+export type CheckCodeResult = {
+  promocode: PromocodeDTO | null
+  error: PromocodeErrorCode | null
+  /** the price, when the input had an amount and a currency and no error */
+  discount: DiscountBreakdown | null
+}
+
 export type ReserveInput = ValidateCodeInput & {
   /** overrides the module's reservation time to live */
   ttl_ms?: number
+}
+
+/** The code as it was when reserved (read under its row lock). */
+export type ReservedPromocode = {
+  id: string
+  code: string
+  type: PromocodeType
+  value: number | null
+  currency_code: string | null
+  free_days: number | null
+}
+
+/** A reserved use, with its code and the price the reservation was made at. */
+export type ReserveResult = Omit<PromocodeUsageDTO, "promocode"> & {
+  promocode: ReservedPromocode
+  /** original_amount, discount_amount, total and currency_code of the plan */
+  breakdown: DiscountBreakdown
 }
 
 export type RedeemInput = {

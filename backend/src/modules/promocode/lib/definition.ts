@@ -2,13 +2,59 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { normalizeCode } from "./code"
 import { invalidPromocode } from "./errors"
-import type { PromocodeType } from "./types"
 
-export const PROMOCODE_TYPE_VALUES: readonly PromocodeType[] = [
-  "percentage",
-  "fixed",
-  "free_period",
-]
+/**
+ * The promo code's definition: the lists the module, its models, its raw SQL
+ * and the admin API share, and the rule fields a code carries. Declare a new
+ * kind, journal action or rule field here; everything else derives from it
+ * (see docs/ARCHITECTURE-promocode.md, "How to add a promo code rule").
+ */
+
+/** The kinds of promo code. */
+export const PROMOCODE_TYPES = ["percentage", "fixed", "free_period"] as const
+export type PromocodeType = (typeof PROMOCODE_TYPES)[number]
+/** The same list as PROMOCODE_TYPES (the name older imports use). */
+export const PROMOCODE_TYPE_VALUES: readonly PromocodeType[] = PROMOCODE_TYPES
+
+/** What the journal records (`promocode_journal.action`). */
+export const JOURNAL_ACTIONS = [
+  "validated",
+  "rejected",
+  "reserved",
+  "released",
+  "redeemed",
+  "assigned",
+] as const
+export type JournalAction = (typeof JOURNAL_ACTIONS)[number]
+
+/** The states of one use of a code (`promocode_usage.status`). */
+export const USAGE_STATUSES = ["reserved", "redeemed", "released"] as const
+export type UsageStatus = (typeof USAGE_STATUSES)[number]
+
+/**
+ * The rule fields of a code, stored as columns of `promocode`: the one list
+ * the raw SQL (the columns read under the row lock, the batch INSERT) and the
+ * update's merge are derived from. `rule-fields.unit.spec.ts` fails when a
+ * column of the model is neither here nor a known non-rule column, or when a
+ * derived list misses one.
+ */
+export const RULE_KEYS = [
+  "type",
+  "value",
+  "currency_code",
+  "free_days",
+  "variant_ids",
+  "product_ids",
+  "customer_ids",
+  "starts_at",
+  "ends_at",
+  "is_active",
+  "usage_limit",
+  "per_customer_limit",
+  "first_purchase_only",
+  "description",
+] as const
+export type RuleKey = (typeof RULE_KEYS)[number]
 
 export const MAX_DESCRIPTION_LENGTH = 2000
 export const MAX_ID_LIST_LENGTH = 10000
@@ -65,22 +111,17 @@ export type NormalizedRules = {
   description: string | null
 }
 
-const RULE_KEYS = [
-  "type",
-  "value",
-  "currency_code",
-  "free_days",
-  "variant_ids",
-  "product_ids",
-  "customer_ids",
-  "starts_at",
-  "ends_at",
-  "is_active",
-  "usage_limit",
-  "per_customer_limit",
-  "first_purchase_only",
-  "description",
-] as const
+// a rule field missing from (or extra in) either shape does not compile
+type SameKeys<A, B> = [
+  Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>,
+] extends [never]
+  ? true
+  : never
+export const RULE_SHAPES_MATCH: SameKeys<
+  NormalizedRules,
+  Record<RuleKey, unknown>
+> &
+  SameKeys<PromocodeRulesInput, Record<RuleKey, unknown>> = true
 
 /** Fields an admin may set on a code; counters belong to the service. */
 export const WRITABLE_KEYS: readonly string[] = [

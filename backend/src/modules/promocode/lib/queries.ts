@@ -9,7 +9,7 @@ import type {
   UsageStats,
 } from "../types"
 import { PROMOCODE_STATUSES, PromocodeStatus } from "./rules"
-import { selectRows } from "./sql"
+import { selectRows } from "../../../lib/sql"
 
 /**
  * Read-only aggregate queries of the module (admin list, stats, report). Each

@@ -1,6 +1,8 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 
-export type PromocodeType = "percentage" | "fixed" | "free_period"
+import type { PromocodeType } from "./definition"
+
+export type { PromocodeType }
 
 /**
  * The fields of a promo code the pure rule and discount logic reads. A

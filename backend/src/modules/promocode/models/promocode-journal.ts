@@ -1,13 +1,7 @@
 import { model } from "@medusajs/framework/utils"
+import { JOURNAL_ACTIONS } from "../lib/definition"
 
-export const JOURNAL_ACTIONS = [
-  "validated",
-  "rejected",
-  "reserved",
-  "released",
-  "redeemed",
-  "assigned",
-] as const
+export { JOURNAL_ACTIONS }
 
 /**
  * Append-only journal of everything that happened to promo codes: every

@@ -1,7 +1,8 @@
 import { model } from "@medusajs/framework/utils"
 import { Promocode } from "./promocode"
+import { USAGE_STATUSES } from "../lib/definition"
 
-export const USAGE_STATUSES = ["reserved", "redeemed", "released"] as const
+export { USAGE_STATUSES }
 
 /**
  * One use of a promo code by a customer. A reservation (`reserved`) counts

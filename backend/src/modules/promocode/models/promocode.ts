@@ -1,7 +1,8 @@
 import { model } from "@medusajs/framework/utils"
 import { PromocodeUsage } from "./promocode-usage"
+import { PROMOCODE_TYPES } from "../lib/definition"
 
-export const PROMOCODE_TYPES = ["percentage", "fixed", "free_period"] as const
+export { PROMOCODE_TYPES }
 
 /**
  * A promo code and the rules it carries.

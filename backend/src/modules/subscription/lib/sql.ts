@@ -21,25 +21,8 @@ export function transactionManager(context: ModuleContext): SqlEntityManager {
   return manager
 }
 
-export async function selectRows<T>(
-  manager: SqlEntityManager,
-  sql: string,
-  params: unknown[] = []
-): Promise<T[]> {
-  return (await manager.execute(sql, params as never[], "all")) as T[]
-}
-
-/** Runs a statement and returns the number of rows it changed. */
-export async function runStatement(
-  manager: SqlEntityManager,
-  sql: string,
-  params: unknown[] = []
-): Promise<number> {
-  const result = (await manager.execute(sql, params as never[], "run")) as {
-    affectedRows: number
-  }
-  return result.affectedRows
-}
+// the statement helpers are shared with the promocode module
+export { runStatement, selectRows } from "../../../lib/sql"
 
 /**
  * Serializes the subscription writes of one customer until the surrounding

@@ -1,5 +1,4 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MathBN } from "@medusajs/framework/utils"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../../modules/promocode"
 import { SUBSCRIPTION_MODULE } from "../../../modules/subscription"
 import type SubscriptionModuleService from "../../../modules/subscription/service"
@@ -24,8 +23,8 @@ export type PriceBreakdown = {
 }
 
 /**
- * Reserves the promo code (atomically, in the promocode module) and computes
- * the price on the server: percent or fixed off, never below 0, a free period
+ * Reserves the promo code (atomically, in the promocode module), which prices
+ * the plan on the server: percent or fixed off, never below 0, a free period
  * costs 0. Without a code the plan's price stands. Compensation gives the
  * reservation back, with the purchase's failure reason in the journal.
  */
@@ -45,7 +44,9 @@ export const reservePromocodeStep = createStep(
       return new StepResponse<PriceBreakdown, ReleaseOnFailure>(breakdown, null)
     }
     const promocodes = container.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
-    const usage = await promocodes.reserve({
+    // the reservation prices the plan under the code's lock: its breakdown
+    // is the price charged, never recomputed here
+    const reserved = await promocodes.reserve({
       code: input.code,
       customer_id: input.customer_id,
       variant_id: plan.variant_id,
@@ -54,25 +55,23 @@ export const reservePromocodeStep = createStep(
       currency_code: plan.price.currency_code,
       has_prior_purchase: input.has_prior_purchase,
     })
-    const promocode = await promocodes.retrievePromocode(usage.promocode_id)
-    const discount = MathBN.convert(usage.discount_amount ?? 0)
-    const total = MathBN.max(MathBN.sub(plan.price.amount, discount), 0)
-    const breakdown: PriceBreakdown = {
-      original_amount: plan.price.amount,
-      discount_amount: discount.toNumber(),
-      total: total.toNumber(),
+    const { breakdown, promocode } = reserved
+    const priced: PriceBreakdown = {
+      original_amount: breakdown.original_amount.numeric,
+      discount_amount: breakdown.discount_amount.numeric,
+      total: breakdown.total.numeric,
       currency_code: plan.price.currency_code,
       promocode: {
         id: promocode.id,
         code: promocode.code,
         type: promocode.type,
-        value: promocode.value == null ? null : Number(promocode.value),
-        free_days: promocode.free_days ?? null,
+        value: promocode.value,
+        free_days: promocode.free_days,
       },
-      usage_id: usage.id,
+      usage_id: reserved.id,
     }
-    return new StepResponse<PriceBreakdown, ReleaseOnFailure>(breakdown, {
-      usage_id: usage.id,
+    return new StepResponse<PriceBreakdown, ReleaseOnFailure>(priced, {
+      usage_id: reserved.id,
     })
   },
   async (compensation, { container }) => {

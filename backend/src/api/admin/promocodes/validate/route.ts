@@ -1,110 +1,76 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { BigNumberRawValue } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { errorMessage } from "../../../../lib/error-messages"
 import { languageOf } from "../../../../lib/i18n"
 import { hasCompletedPurchase } from "../../../../lib/purchases"
 import { loadPlanForSale, resolveRegion, type PlanForSale } from "../../../../lib/tariffs"
-import {
-  checkRules,
-  computeDiscount,
-  PromocodeError,
-  PromocodeErrorCode,
-  tryNormalizeCode,
-} from "../../../../modules/promocode"
+import { PromocodeErrorCode, tryNormalizeCode, type PromocodeDTO } from "../../../../modules/promocode"
 import { promocodeResponse, promocodeService } from "../helpers"
 import type { AdminValidatePromocodeType } from "../validators"
 
 /**
  * For support staff: would this code apply (for this customer, on this plan),
- * and if not, why. A dry run of the same rules the purchase checks, in the
- * same order; it reserves nothing and, unlike a shopper's attempt, is not
- * journaled (it would count as an attempt in the reports). Without a customer
- * the customer rules (assigned customers, per-customer limit, first purchase)
- * are not checked; without a plan neither the plan restriction nor the
- * discount. `checked` says which were.
+ * and if not, why. The module's `checkCode`: the same evaluation the preview
+ * and the purchase run, in the same order; it reserves nothing and, unlike a
+ * shopper's attempt, is not journaled (it would count as an attempt in the
+ * reports). Without a customer the customer rules (assigned customers,
+ * per-customer limit, first purchase) are not checked; without a plan neither
+ * the plan restriction nor the discount. `checked` says which were.
  */
 export async function POST(
   req: AuthenticatedMedusaRequest<AdminValidatePromocodeType>,
   res: MedusaResponse
 ) {
   const { code, customer_id, variant_id } = req.validatedBody
-  const lang = languageOf(req)
-  const promocodes = promocodeService(req.scope)
   const checked = { customer: !!customer_id, plan: !!variant_id }
-
-  const normalized = tryNormalizeCode(code)
-  const [promocode] = normalized
-    ? await promocodes.listPromocodes({ code: normalized }, { take: 1 })
-    : []
-  const reject = (error: PromocodeErrorCode) =>
+  const promocodes = promocodeService(req.scope)
+  const reject = (error: string, promocode: PromocodeDTO | null) =>
     res.json({
       valid: false,
-      error: { code: error, message: errorMessage(error, lang) },
+      error: { code: error, message: errorMessage(error, languageOf(req)) },
       promocode: promocode ? promocodeResponse(promocode) : null,
       checked,
     })
-  if (!promocode) {
-    return reject(PromocodeErrorCode.NOT_FOUND)
-  }
 
+  // an unknown code answers as such before the customer and the plan are looked up
+  if ((customer_id || variant_id) && !(await codeExists(req, code))) {
+    return reject(PromocodeErrorCode.NOT_FOUND, null)
+  }
   if (customer_id) {
     await assertCustomerExists(req, customer_id)
   }
   const plan = variant_id ? await planForAdmin(req, variant_id) : null
-  const customerUses =
-    customer_id && promocode.per_customer_limit != null
-      ? await countUses(req, promocode.id, customer_id)
-      : 0
-  const hasPriorPurchase = customer_id ? await hasCompletedPurchase(req.scope, customer_id) : false
-
-  const rules = {
-    ...promocode,
-    value: (promocode.raw_value as BigNumberRawValue | null) ?? promocode.value,
-    // no customer given: the customer restriction is not checked
-    customer_ids: customer_id ? promocode.customer_ids : [],
-  }
-  const broken = checkRules(
-    rules,
+  const { promocode, error, discount } = await promocodes.checkCode(
     {
-      customer_id: customer_id ?? "",
+      code,
+      customer_id: customer_id ?? null,
       variant_id: plan?.variant_id ?? null,
       product_id: plan?.product_id ?? null,
-      customer_uses: customerUses,
-      has_prior_purchase: hasPriorPurchase,
+      amount: plan?.price.amount ?? null,
+      currency_code: plan?.price.currency_code ?? null,
+      has_prior_purchase: customer_id ? await hasCompletedPurchase(req.scope, customer_id) : false,
     },
-    new Date(),
-    { ignoreTarget: !plan }
+    { journal: false }
   )
-  if (broken) {
-    return reject(broken)
+  if (error) {
+    return reject(error, promocode)
   }
-  if (!plan) {
-    return res.json({ valid: true, promocode: promocodeResponse(promocode), checked })
-  }
-  try {
-    const discount = computeDiscount(rules, {
-      amount: plan.price.amount,
-      currency_code: plan.price.currency_code,
-    })
-    res.json({
-      valid: true,
-      promocode: promocodeResponse(promocode),
-      discount: {
-        variant_id: plan.variant_id,
-        original_amount: discount.original_amount.numeric,
-        discount_amount: discount.discount_amount.numeric,
-        total: discount.total.numeric,
-        currency_code: discount.currency_code,
-      },
-      checked,
-    })
-  } catch (error) {
-    if (PromocodeError.isPromocodeError(error)) {
-      return reject(error.code as PromocodeErrorCode)
-    }
-    throw error
-  }
+  res.json({
+    valid: true,
+    promocode: promocode && promocodeResponse(promocode),
+    ...(plan && discount
+      ? {
+          discount: {
+            variant_id: plan.variant_id,
+            original_amount: discount.original_amount.numeric,
+            discount_amount: discount.discount_amount.numeric,
+            total: discount.total.numeric,
+            currency_code: discount.currency_code,
+          },
+        }
+      : {}),
+    checked,
+  })
 }
 
 async function assertCustomerExists(req: AuthenticatedMedusaRequest, customerId: string) {
@@ -137,10 +103,14 @@ async function planForAdmin(
   })
 }
 
-async function countUses(req: AuthenticatedMedusaRequest, promocodeId: string, customerId: string) {
-  const [, count] = await promocodeService(req.scope).listAndCountPromocodeUsages(
-    { promocode_id: promocodeId, customer_id: customerId, status: ["reserved", "redeemed"] },
+async function codeExists(req: AuthenticatedMedusaRequest, code: string): Promise<boolean> {
+  const normalized = tryNormalizeCode(code)
+  if (!normalized) {
+    return false
+  }
+  const [found] = await promocodeService(req.scope).listPromocodes(
+    { code: normalized },
     { select: ["id"], take: 1 }
   )
-  return count
+  return !!found
 }

@@ -1,55 +1,13 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { BigNumber, MathBN, generateEntityId } from "@medusajs/framework/utils"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { bigNumberColumns, runStatement } from "../../../lib/sql"
+import type { JournalAction } from "./definition"
 
 /**
- * Thin helpers over the module's MikroORM manager for the statements that must
- * be atomic (row locks, conditional updates, bulk inserts). Parameters use `?`
- * placeholders and are escaped by the driver; never build SQL from input.
+ * The journal's one writer: every row of `promocode_journal` is appended by
+ * these helpers, alone or as the last part of a statement of the ledger.
  */
-
-export async function selectRows<T = Record<string, unknown>>(
-  manager: SqlEntityManager,
-  sql: string,
-  params: unknown[] = []
-): Promise<T[]> {
-  return (await manager.execute(sql, params as never[], "all")) as T[]
-}
-
-/** Runs a statement and returns the number of rows it changed. */
-export async function runStatement(
-  manager: SqlEntityManager,
-  sql: string,
-  params: unknown[] = []
-): Promise<number> {
-  const result = (await manager.execute(sql, params as never[], "run")) as {
-    affectedRows: number
-  }
-  return result.affectedRows
-}
-
-/** A decimal as stored by a `model.bigNumber()` column: numeric + raw jsonb. */
-export function bigNumberColumns(value: BigNumberInput | null | undefined): {
-  numeric: string | null
-  raw: { value: string; precision: number } | null
-} {
-  if (value === null || value === undefined) {
-    return { numeric: null, raw: null }
-  }
-  const decimal = MathBN.convert(value)
-  return {
-    numeric: decimal.toFixed(),
-    raw: { value: decimal.toFixed(), precision: BigNumber.DEFAULT_PRECISION },
-  }
-}
-
-export type JournalAction =
-  | "validated"
-  | "rejected"
-  | "reserved"
-  | "released"
-  | "redeemed"
-  | "assigned"
 
 export type JournalEntry = {
   promocode_id?: string | null
