@@ -1,7 +1,13 @@
 import { isPromocodeErrorCode, promocodeMessage } from "../modules/promocode/lib/errors"
 import type { Lang } from "./i18n"
+import { DECLINE_MESSAGES, DECLINE_REASONS, type DeclineReason } from "./payment-declines"
 
 type Messages = Record<Lang, string>
+
+/** The error code of a decline's message: `card_declined` → `PAYMENT_CARD_DECLINED`. */
+export function declineCode(reason: DeclineReason): string {
+  return `PAYMENT_${reason.toUpperCase()}`
+}
 
 /**
  * Messages of our own error codes, in every language the API answers in.
@@ -20,22 +26,10 @@ const messages: Record<string, Messages> = {
     en: "The payment was declined.",
     ru: "Платёж отклонён.",
   },
-  PAYMENT_CARD_DECLINED: {
-    en: "The card was declined.",
-    ru: "Карта отклонена.",
-  },
-  PAYMENT_INSUFFICIENT_FUNDS: {
-    en: "There are not enough funds on the card.",
-    ru: "На карте недостаточно средств.",
-  },
-  PAYMENT_GATEWAY_ERROR: {
-    en: "The payment gateway did not answer; nothing was charged. Try again.",
-    ru: "Платёжный шлюз не ответил; деньги не списаны. Попробуйте ещё раз.",
-  },
-  PAYMENT_INVALID_TOKEN: {
-    en: "The card details were not accepted.",
-    ru: "Данные карты не приняты.",
-  },
+  // PAYMENT_CARD_DECLINED, PAYMENT_INSUFFICIENT_FUNDS, ...: one per decline reason
+  ...Object.fromEntries(
+    DECLINE_REASONS.map((reason) => [declineCode(reason), DECLINE_MESSAGES[reason]])
+  ),
   PURCHASE_NOT_FOUND: {
     en: "There is no such purchase.",
     ru: "Такой покупки нет.",

@@ -22,12 +22,19 @@ export {
   DEFAULT_RANDOM_LENGTH,
 } from "./lib/generator"
 export { SEARCH_ORDER_FIELDS } from "./lib/queries"
-export { PROMOCODE_TYPE_VALUES } from "./lib/definition"
+export {
+  JOURNAL_ACTIONS,
+  PROMOCODE_TYPES,
+  PROMOCODE_TYPE_VALUES,
+  RULE_KEYS,
+  USAGE_STATUSES,
+} from "./lib/definition"
 export type {
   CreatePromocodeInput,
   UpdatePromocodeInput,
   PromocodeRulesInput,
 } from "./lib/definition"
+export type { JournalAction, RuleKey, UsageStatus } from "./lib/definition"
 export type { PromocodeType, PromocodeRuleFields } from "./lib/types"
 export type * from "./types"
 export { DEFAULT_RESERVATION_TTL_MS, GENERATION_CHUNK_SIZE } from "./service"

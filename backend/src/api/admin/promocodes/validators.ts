@@ -1,11 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import {
+  JOURNAL_ACTIONS,
   MAX_CODE_LENGTH,
   MAX_RANDOM_LENGTH,
   MIN_RANDOM_LENGTH,
   PROMOCODE_STATUSES,
+  PROMOCODE_TYPES,
   SEARCH_ORDER_FIELDS,
-  type PromocodeType,
 } from "../../../modules/promocode"
 
 /**
@@ -18,17 +19,6 @@ export const MAX_GENERATE_COUNT = 1_000_000
 export const MAX_PAGE_SIZE = 100
 /** longest range a report may cover, in days */
 export const MAX_REPORT_DAYS = 366
-
-const JOURNAL_ACTIONS = [
-  "validated",
-  "rejected",
-  "reserved",
-  "released",
-  "redeemed",
-  "assigned",
-] as const
-
-const PROMOCODE_TYPES = ["percentage", "fixed", "free_period"] as const satisfies readonly PromocodeType[]
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const ISO_DATE_TIME =

@@ -3,6 +3,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { errorMessage } from "../../../lib/error-messages"
 import { languageOf } from "../../../lib/i18n"
+import { DECLINE_MESSAGES, isDeclineReason } from "../../../lib/payment-declines"
 import {
   purchaseByIdempotencyKey,
   purchaseResponse,
@@ -16,9 +17,6 @@ import { IDEMPOTENT_REPLAY } from "../../../workflows/purchase-tariff/steps/chec
 import { IdempotencyKey, StoreCreatePurchaseType, StoreListParamsType } from "./validators"
 
 type Purchase = Awaited<ReturnType<typeof purchaseByIdempotencyKey>> & {}
-
-/** Reasons a payment provider declines with; other failures are not declines. */
-const DECLINE_REASONS = ["card_declined", "insufficient_funds", "gateway_error", "invalid_token"]
 
 /**
  * Buys a plan through the purchase-tariff workflow. 201 with the purchase and
@@ -109,11 +107,12 @@ async function answerWith(req: AuthenticatedMedusaRequest, res: MedusaResponse, 
       subscription: subscription && subscriptionResponse(subscription),
     })
   }
-  if (purchase.status === "failed" && DECLINE_REASONS.includes(purchase.failure_reason ?? "")) {
+  // a decline (DECLINE_REASONS) answers 402; any other failure 409
+  if (purchase.status === "failed" && isDeclineReason(purchase.failure_reason)) {
     return res.status(402).json({
       type: MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
       code: PAYMENT_DECLINED,
-      message: errorMessage(`PAYMENT_${purchase.failure_reason!.toUpperCase()}`, lang) ?? errorMessage(PAYMENT_DECLINED, lang),
+      message: DECLINE_MESSAGES[purchase.failure_reason][lang],
       reason: purchase.failure_reason,
       purchase_id: purchase.id,
     })

@@ -1,3 +1,5 @@
+import { DECLINE_REASONS, type DeclineReason } from "../../../lib/payment-declines"
+
 /**
  * What the emulated gateway answers to an authorization. Pure, so the rules
  * are tested without a database.
@@ -12,15 +14,13 @@ export const EMULATOR_TOKENS = {
 
 export type EmulatorToken = (typeof EMULATOR_TOKENS)[keyof typeof EMULATOR_TOKENS]
 
-/** Reasons written to the payment session's `data.failure_reason`. */
-export const EMULATOR_FAILURE_REASONS = [
-  "card_declined",
-  "insufficient_funds",
-  "gateway_error",
-  "invalid_token",
-] as const
+/**
+ * Reasons written to the payment session's `data.failure_reason`: the
+ * purchase's decline reasons (declared once, in lib/payment-declines.ts).
+ */
+export const EMULATOR_FAILURE_REASONS = DECLINE_REASONS
 
-export type EmulatorFailureReason = (typeof EMULATOR_FAILURE_REASONS)[number]
+export type EmulatorFailureReason = DeclineReason
 
 export type EmulatorOutcome =
   | { approved: true }

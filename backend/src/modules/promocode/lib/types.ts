@@ -1,6 +1,6 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 
-import type { PromocodeType } from "./definition"
+import type { PromocodeType, RuleKey } from "./definition"
 
 export type { PromocodeType }
 
@@ -26,6 +26,14 @@ export type PromocodeRuleFields = {
   reserved_count: number
   used_count: number
 }
+
+// a rule field (RULE_KEYS) missing above does not compile; the description is
+// the only one the rules do not read
+export const RULE_FIELDS_READ: [
+  Exclude<RuleKey, keyof PromocodeRuleFields | "description">,
+] extends [never]
+  ? true
+  : never = true
 
 /** Who wants to use the code, and on what. */
 export type RuleContext = {
