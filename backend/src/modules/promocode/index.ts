@@ -21,6 +21,7 @@ export {
   MAX_RANDOM_LENGTH,
   DEFAULT_RANDOM_LENGTH,
 } from "./lib/generator"
+export { BATCH_STALE_MS } from "./lib/batch-stale"
 export { SEARCH_ORDER_FIELDS } from "./lib/queries"
 export { PROMOCODE_TYPE_VALUES } from "./lib/definition"
 export type {

@@ -17,6 +17,7 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
+import { BATCH_STALE_MS } from "./lib/batch-stale"
 import { codeForJournal, normalizeCode, tryNormalizeCode } from "./lib/code"
 import {
   CreatePromocodeInput,
@@ -83,7 +84,7 @@ const MAX_RESERVATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 /** codes per INSERT in bulk generation */
 export const GENERATION_CHUNK_SIZE = 5000
 /** a running batch silent this long is considered crashed */
-const BATCH_STALE_SECONDS = 60
+const BATCH_STALE_SECONDS = BATCH_STALE_MS / 1000
 /** expired reservations handled per promo code row lock */
 const EXPIRY_CHUNK_SIZE = 500
 
