@@ -22,6 +22,8 @@ export {
   DEFAULT_RANDOM_LENGTH,
 } from "./lib/generator"
 export { BATCH_STALE_MS } from "./lib/batch-stale"
+export { EXPORT_COLUMNS } from "./lib/export"
+export type { ExportPage, ExportPageInput } from "./lib/export"
 export { SEARCH_ORDER_FIELDS } from "./lib/queries"
 export { PROMOCODE_TYPE_VALUES } from "./lib/definition"
 export type {

@@ -34,6 +34,12 @@ import {
   PromocodeError,
   PromocodeErrorCode,
 } from "./lib/errors"
+import {
+  claimExport,
+  countExportRows,
+  type ExportPageInput,
+  readExportPage,
+} from "./lib/export"
 import { generateCodes, normalizeGenerateOptions } from "./lib/generator"
 import { generateIds } from "./lib/ids"
 import {
@@ -54,6 +60,7 @@ import type { PromocodeRuleFields, PromocodeType } from "./lib/types"
 import {
   Promocode,
   PromocodeBatch,
+  PromocodeExport,
   PromocodeJournal,
   PromocodeUsage,
 } from "./models"
@@ -61,6 +68,7 @@ import type {
   BatchProgress,
   PromocodeBatchDTO,
   PromocodeDTO,
+  PromocodeExportDTO,
   PromocodeJournalDTO,
   PromocodeModuleOptions,
   PromocodeReport,
@@ -161,11 +169,13 @@ const PromocodeServiceBase = MedusaService<{
   PromocodeUsage: { dto: PromocodeUsageDTO }
   PromocodeJournal: { dto: PromocodeJournalDTO }
   PromocodeBatch: { dto: PromocodeBatchDTO }
+  PromocodeExport: { dto: PromocodeExportDTO }
 }>({
   Promocode,
   PromocodeUsage,
   PromocodeJournal,
   PromocodeBatch,
+  PromocodeExport,
 })
 
 type InjectedDependencies = {
@@ -761,6 +771,24 @@ export default class PromocodeModuleService extends PromocodeServiceBase {
       throw error
     }
     return await this.retrievePromocodeBatch(batchId, {}, sharedContext)
+  }
+
+  /** One keyset page of an export, in code id order (lib/export.ts). */
+  @InjectManager()
+  async readExportPage(input: ExportPageInput, @MedusaContext() sharedContext: ModuleContext = {}) {
+    return await readExportPage(manager(sharedContext, false), input)
+  }
+
+  /** How many codes an export of a batch (or of all) writes (lib/export.ts). */
+  @InjectManager()
+  async countExportRows(batchId: string | null, @MedusaContext() sharedContext: ModuleContext = {}) {
+    return await countExportRows(manager(sharedContext, false), batchId)
+  }
+
+  /** Claims a pending export for one runner; false if it is not pending (lib/export.ts). */
+  @InjectTransactionManager()
+  async claimExport(id: string, @MedusaContext() sharedContext: ModuleContext = {}) {
+    return await claimExport(manager(sharedContext, true), id)
   }
 
   /**
