@@ -13,6 +13,7 @@ const benchmarks = {
   purchase: () => import("./purchase.mjs"),
   "purchase-cost": () => import("./purchase-cost.mjs"),
   promocodes: () => import("./promocodes.mjs"),
+  export: () => import("./export.mjs"),
 }
 
 const wanted = process.argv.slice(2)
@@ -39,7 +40,7 @@ try {
   for (const name of names) {
     log(`── benchmark ${name}`)
     const { default: bench } = await benchmarks[name]()
-    lines.push(...(await bench({ databaseUrl: url.toString(), seed, port: 9020 })))
+    lines.push(...(await bench({ databaseUrl: url.toString(), seed, port: Number(process.env.BENCH_BACKEND_PORT || 9020) })))
   }
 } finally {
   await stopServices()

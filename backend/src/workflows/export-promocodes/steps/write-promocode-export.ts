@@ -1,4 +1,5 @@
 import { once } from "node:events"
+import { performance } from "node:perf_hooks"
 import { setTimeout as sleep } from "node:timers/promises"
 import type { Writable } from "node:stream"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -12,13 +13,18 @@ import {
 } from "../../../modules/promocode"
 
 /** codes read per keyset page (one indexed range scan each) */
-export const EXPORT_PAGE_SIZE = 2000
+export const EXPORT_PAGE_SIZE = 1000
 /**
- * Pause between pages, so an export of a million codes leaves the database
- * and the event loop to the requests that share them (on a server running in
- * `shared` mode, the export runs in the same process as the API).
+ * After each page the export rests at least as long as the page took (and
+ * PROMOCODE_EXPORT_PAUSE_MS, 5 ms by default): it takes at most about half of
+ * the time of the event loop and of its database connection, however busy
+ * the machine is, and leaves the rest to the requests that share them (with
+ * MEDUSA_WORKER_MODE=shared the export runs in the process that answers the
+ * API).
  */
 const PAUSE_MS = Number(process.env.PROMOCODE_EXPORT_PAUSE_MS ?? 5)
+/** progress is saved at most this often */
+const PROGRESS_EVERY_MS = 500
 
 async function write(stream: Writable, chunk: string): Promise<void> {
   if (!stream.write(chunk)) {
@@ -70,7 +76,9 @@ export const writePromocodeExportStep = createStep(
       await write(stream, csvRow([...EXPORT_COLUMNS]))
       let after: string | null = null
       let exported = 0
+      let savedAt = Date.now()
       do {
+        const pageStarted = performance.now()
         const page = await promocodes.readExportPage({
           batch_id: job.batch_id ?? null,
           after,
@@ -79,11 +87,14 @@ export const writePromocodeExportStep = createStep(
         if (page.rows.length) {
           await write(stream, page.rows.map(csvRow).join(""))
           exported += page.rows.length
-          await promocodes.updatePromocodeExports({ id: job.id, exported })
+          if (Date.now() - savedAt >= PROGRESS_EVERY_MS) {
+            await promocodes.updatePromocodeExports({ id: job.id, exported })
+            savedAt = Date.now()
+          }
         }
         after = page.next
-        if (after && PAUSE_MS > 0) {
-          await sleep(PAUSE_MS)
+        if (after) {
+          await sleep(Math.max(PAUSE_MS, performance.now() - pageStarted))
         }
       } while (after)
       stream.end()
