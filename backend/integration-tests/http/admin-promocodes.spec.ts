@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import resumePromocodeBatches from "../../src/jobs/promocode-resume-batches"
-import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
+import { BATCH_STALE_MS, PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"
 
@@ -655,6 +655,34 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/promocodes?batch_id=${abandoned.id}`, admin())
         expect(data.count).toEqual(15)
         expect(data.promocodes[0]).toEqual(expect.objectContaining({ type: "fixed", value: 10, currency_code: "rub" }))
+      })
+    })
+
+    describe("stuck batches", () => {
+      it("resumes a running batch only once it has been silent for BATCH_STALE_MS", async () => {
+        const running = await promocodes().createPromocodeBatches({
+          count: 12,
+          prefix: "STUCK-",
+          length: 6,
+          status: "running",
+          rules: { type: "percentage", value: 5 },
+        })
+        const busy = await failure(api.post(`/admin/promocodes/batches/${running.id}/resume`, {}, admin()))
+        expect([busy.status, busy.data.code]).toEqual([400, "PROMOCODE_BATCH_RUNNING"])
+        // the job leaves it alone too
+        await resumePromocodeBatches(getContainer())
+        expect((await api.get(`/admin/promocodes/batches/${running.id}`, admin())).data.batch.status).toEqual("running")
+
+        const pgConnection = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pgConnection.raw(
+          `UPDATE promocode_batch SET updated_at = now() - make_interval(secs => ?) WHERE id = ?`,
+          [BATCH_STALE_MS / 1000 + 5, running.id]
+        )
+        const resumed = await api.post(`/admin/promocodes/batches/${running.id}/resume`, {}, admin())
+        expect(resumed.status).toEqual(202)
+        expect(await waitForBatch(running.id)).toEqual(
+          expect.objectContaining({ status: "completed", generated: 12 })
+        )
       })
     })
 
