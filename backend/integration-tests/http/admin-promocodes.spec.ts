@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import resumePromocodeBatches from "../../src/jobs/promocode-resume-batches"
+import resumePromocodeExports from "../../src/jobs/promocode-resume-exports"
 import { BATCH_STALE_MS, PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"
@@ -599,6 +600,37 @@ medusaIntegrationTestRunner({
 
         const listed = await api.get("/admin/promocodes/export", admin())
         expect(listed.data.exports[0]).toEqual(expect.objectContaining({ id: job.id, status: "completed" }))
+      })
+
+      it("restarts an export whose runner died, from the scheduled job", async () => {
+        const dead = await promocodes().createPromocodeExports({
+          filename: "promocodes-all.csv",
+          status: "running",
+          total: 10,
+          exported: 4,
+        })
+        // still fresh: left to its runner
+        await resumePromocodeExports(getContainer())
+        expect((await api.get(`/admin/promocodes/export/${dead.id}`, admin())).data.export.status).toEqual("running")
+
+        const pgConnection = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pgConnection.raw(
+          `UPDATE promocode_export SET updated_at = now() - make_interval(secs => ?) WHERE id = ?`,
+          [BATCH_STALE_MS / 1000 + 5, dead.id]
+        )
+        await resumePromocodeExports(getContainer())
+        let job = (await api.get(`/admin/promocodes/export/${dead.id}`, admin())).data.export
+        for (let i = 0; i < 300 && job.status !== "completed" && job.status !== "failed"; i++) {
+          await sleep(200)
+          job = (await api.get(`/admin/promocodes/export/${dead.id}`, admin())).data.export
+        }
+        expect(job).toEqual(expect.objectContaining({ status: "completed", total: await codeCount() }))
+        const csv = await api.get(job.download_url, {
+          ...admin(),
+          responseType: "text",
+          transformResponse: (body: string) => body,
+        })
+        expect(parseCsv(csv.data)).toHaveLength(job.total + 1)
       })
 
       it("refuses to download an export that is not finished; unknown exports are 404", async () => {

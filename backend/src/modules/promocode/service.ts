@@ -39,6 +39,7 @@ import {
   countExportRows,
   type ExportPageInput,
   readExportPage,
+  requeueStaleExports,
 } from "./lib/export"
 import { generateCodes, normalizeGenerateOptions } from "./lib/generator"
 import { generateIds } from "./lib/ids"
@@ -789,6 +790,12 @@ export default class PromocodeModuleService extends PromocodeServiceBase {
   @InjectTransactionManager()
   async claimExport(id: string, @MedusaContext() sharedContext: ModuleContext = {}) {
     return await claimExport(manager(sharedContext, true), id)
+  }
+
+  /** Sets abandoned exports back to pending; their ids and partial files (lib/export.ts). */
+  @InjectTransactionManager()
+  async requeueStaleExports(staleMs: number, @MedusaContext() sharedContext: ModuleContext = {}) {
+    return await requeueStaleExports(manager(sharedContext, true), staleMs)
   }
 
   /**

@@ -93,3 +93,32 @@ export async function claimExport(manager: SqlEntityManager, id: string): Promis
   )
   return changed > 0
 }
+
+/**
+ * Exports abandoned by their runner: `running` with no progress saved for
+ * `staleMs` (the process died), or still `pending` that long after they were
+ * recorded (their event was lost). Each is set back to `pending` from the
+ * start, in one statement that skips rows another caller is requeueing.
+ * Returns their ids with the partial file of a dead runner, to delete.
+ */
+export async function requeueStaleExports(
+  manager: SqlEntityManager,
+  staleMs: number
+): Promise<{ id: string; partial_file_id: string | null }[]> {
+  return await selectRows(
+    manager,
+    `WITH stale AS (
+       SELECT id, file_id FROM promocode_export
+       WHERE deleted_at IS NULL
+         AND ((status = 'running' AND updated_at < now() - make_interval(secs => ?))
+           OR (status = 'pending' AND created_at < now() - make_interval(secs => ?)))
+       ORDER BY created_at LIMIT 100
+       FOR UPDATE SKIP LOCKED
+     )
+     UPDATE promocode_export e
+     SET status = 'pending', exported = 0, file_id = NULL, updated_at = now()
+     FROM stale WHERE e.id = stale.id
+     RETURNING e.id, stale.file_id AS partial_file_id`,
+    [staleMs / 1000, staleMs / 1000]
+  )
+}

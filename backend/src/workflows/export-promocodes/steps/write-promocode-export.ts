@@ -68,6 +68,8 @@ export const writePromocodeExportStep = createStep(
         access: "private",
       })
       fileKey = upload.fileKey
+      // recorded now, so that a runner that dies leaves a file the resume job can delete
+      await promocodes.updatePromocodeExports({ id: job.id, file_id: fileKey })
       const stream = upload.writeStream
       const uploaded = upload.promise
       // a failed upload rejects `uploaded` while pages are still being written
