@@ -26,7 +26,7 @@ e2e: install
 	node scripts/test.mjs storefront-build e2e
 
 bench: install
-	node scripts/bench.mjs
+	node bench/run.mjs
 
 typecheck: install
 	node scripts/test.mjs typecheck-backend typecheck-storefront

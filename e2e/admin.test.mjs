@@ -200,7 +200,11 @@ test("admin: promo codes from creation to the report, assignment and widgets", {
     assert.equal(await progress.getAttribute("aria-valuenow"), "100")
     await screenshot(page, "generate")
 
-    const csv = parseCsv(await download(page, page.getByRole("link", { name: "Download CSV" })))
+    // the export runs in the background; its link appears when the file is ready
+    await page.getByRole("button", { name: "Export CSV" }).click()
+    const link = page.getByRole("link", { name: /^Download CSV/ })
+    await link.waitFor({ timeout: 60_000 })
+    const csv = parseCsv(await download(page, link))
     const [header, ...rows] = csv.filter((r) => r.some((field) => field !== ""))
     assert.equal(header[0], "code", `the first column is the code: ${header.join(",")}`)
     assert.equal(rows.length, 1000, "1,000 rows")

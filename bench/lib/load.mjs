@@ -125,6 +125,8 @@ export async function measure({
   stats.p50 = percentile(okLatencies, 50)
   stats.p95 = percentile(okLatencies, 95)
   stats.max = okLatencies.length ? okLatencies[okLatencies.length - 1] : NaN
+  // ascending; runs measured in slices can be pooled (bench/export.mjs)
+  stats.latencies = okLatencies
   return stats
 }
 

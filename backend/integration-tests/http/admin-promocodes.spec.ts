@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import resumePromocodeBatches from "../../src/jobs/promocode-resume-batches"
-import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
+import resumePromocodeExports from "../../src/jobs/promocode-resume-exports"
+import { BATCH_STALE_MS, PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"
 
@@ -107,6 +108,41 @@ medusaIntegrationTestRunner({
         }
         await sleep(250)
       }
+    }
+
+    /**
+     * The export flow an admin follows: start (202), poll until the worker has
+     * written the file, download it. Returns the download answer (CSV text).
+     */
+    const exportCsv = async (batchId?: string, timeoutMs = 120000) => {
+      const started = await api.post("/admin/promocodes/export", batchId ? { batch_id: batchId } : {}, admin())
+      expect(started.status).toEqual(202)
+      expect(started.data.export).toEqual(
+        expect.objectContaining({ batch_id: batchId ?? null, status: "pending", download_url: null })
+      )
+      const id = started.data.export.id
+      const begun = Date.now()
+      let job = started.data.export
+      while (job.status === "pending" || job.status === "running") {
+        if (Date.now() - begun > timeoutMs) {
+          throw new Error(`export ${id} still ${job.status} after ${timeoutMs} ms`)
+        }
+        await sleep(200)
+        job = (await api.get(`/admin/promocodes/export/${id}`, admin())).data.export
+        expect(job.progress).toBeGreaterThanOrEqual(0)
+        expect(job.progress).toBeLessThanOrEqual(1)
+      }
+      expect(job).toEqual(
+        expect.objectContaining({ status: "completed", progress: 1, error: null })
+      )
+      expect(job.exported).toEqual(job.total)
+      expect(job.download_url).toEqual(`/admin/promocodes/export/${id}/download`)
+      const csv = await api.get(job.download_url, {
+        ...admin(),
+        responseType: "text",
+        transformResponse: (body: string) => body,
+      })
+      return { csv, job }
     }
 
     describe("authorization", () => {
@@ -477,11 +513,8 @@ medusaIntegrationTestRunner({
         expect(batches.data.batches.map((b: any) => b.id)).toContain(batch.id)
         expect(batches.data.count).toBeGreaterThanOrEqual(1)
 
-        const csv = await api.get(`/admin/promocodes/export?batch_id=${batch.id}`, {
-          ...admin(),
-          responseType: "text",
-          transformResponse: (body: string) => body,
-        })
+        const { csv, job } = await exportCsv(batch.id)
+        expect(job.total).toEqual(5000)
         expect(csv.status).toEqual(200)
         expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
         expect(csv.headers["content-disposition"]).toMatch(/^attachment; filename="promocodes-pcbat_.*\.csv"$/)
@@ -538,19 +571,84 @@ medusaIntegrationTestRunner({
           admin()
         )
         const batch = await waitForBatch(started.data.batch.id)
-        const csv = await api.get(`/admin/promocodes/export?batch_id=${batch.id}`, {
-          ...admin(),
-          responseType: "text",
-          transformResponse: (body: string) => body,
-        })
+        const { csv } = await exportCsv(batch.id)
         const codes = parseCsv(csv.data).slice(1).map((r) => r[0])
         expect(codes).toHaveLength(3)
         for (const code of codes) {
           expect(code).toMatch(/^'-INJ/)
         }
-        expect((await failure(api.get("/admin/promocodes/export?batch_id=pcbat_missing", admin()))).status).toEqual(404)
+        expect((await failure(api.post("/admin/promocodes/export", { batch_id: "pcbat_missing" }, admin()))).status).toEqual(404)
         expect((await failure(api.get("/admin/promocodes/batches/pcbat_missing", admin()))).status).toEqual(404)
         expect((await failure(api.post(`/admin/promocodes/batches/${batch.id}/resume`, {}, admin()))).status).toEqual(400)
+      })
+    })
+
+    describe("exports in the background", () => {
+      it("exports every code without a batch through the worker: start, poll, list, download", async () => {
+        const made = await create({ code: `ALL-${unique()}`, type: "fixed", value: 50, currency_code: "rub" })
+        const total = await codeCount()
+        const { csv, job } = await exportCsv()
+        expect(job).toEqual(expect.objectContaining({ batch_id: null, total, exported: total }))
+        expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
+        expect(csv.headers["content-disposition"]).toEqual('attachment; filename="promocodes-all.csv"')
+        const rows = parseCsv(csv.data)
+        expect(rows[0][0]).toEqual("code")
+        expect(rows).toHaveLength(total + 1)
+        const codes = rows.slice(1).map((r) => r[0])
+        expect(new Set(codes).size).toEqual(total)
+        expect(rows.find((r) => r[0] === made.code)?.slice(1, 4)).toEqual(["fixed", "50", "rub"])
+
+        const listed = await api.get("/admin/promocodes/export", admin())
+        expect(listed.data.exports[0]).toEqual(expect.objectContaining({ id: job.id, status: "completed" }))
+      })
+
+      it("restarts an export whose runner died, from the scheduled job", async () => {
+        const dead = await promocodes().createPromocodeExports({
+          filename: "promocodes-all.csv",
+          status: "running",
+          total: 10,
+          exported: 4,
+        })
+        // still fresh: left to its runner
+        await resumePromocodeExports(getContainer())
+        expect((await api.get(`/admin/promocodes/export/${dead.id}`, admin())).data.export.status).toEqual("running")
+
+        const pgConnection = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pgConnection.raw(
+          `UPDATE promocode_export SET updated_at = now() - make_interval(secs => ?) WHERE id = ?`,
+          [BATCH_STALE_MS / 1000 + 5, dead.id]
+        )
+        await resumePromocodeExports(getContainer())
+        let job = (await api.get(`/admin/promocodes/export/${dead.id}`, admin())).data.export
+        for (let i = 0; i < 300 && job.status !== "completed" && job.status !== "failed"; i++) {
+          await sleep(200)
+          job = (await api.get(`/admin/promocodes/export/${dead.id}`, admin())).data.export
+        }
+        expect(job).toEqual(expect.objectContaining({ status: "completed", total: await codeCount() }))
+        const csv = await api.get(job.download_url, {
+          ...admin(),
+          responseType: "text",
+          transformResponse: (body: string) => body,
+        })
+        expect(parseCsv(csv.data)).toHaveLength(job.total + 1)
+      })
+
+      it("refuses to download an export that is not finished; unknown exports are 404", async () => {
+        const pending = await promocodes().createPromocodeExports({ filename: "promocodes-all.csv" })
+        const early = await failure(api.get(`/admin/promocodes/export/${pending.id}/download`, admin()))
+        expect(early.status).toEqual(400)
+        expect(early.data).toEqual(expect.objectContaining({ code: "PROMOCODE_EXPORT_NOT_READY" }))
+        const ru = await failure(
+          api.get(`/admin/promocodes/export/${pending.id}/download`, admin({ "accept-language": "ru" }))
+        )
+        expect(ru.data.message).toMatch(/выгрузка/)
+        const polled = await api.get(`/admin/promocodes/export/${pending.id}`, admin())
+        expect(polled.data.export).toEqual(
+          expect.objectContaining({ status: "pending", progress: 0, download_url: null })
+        )
+        expect((await failure(api.get("/admin/promocodes/export/pcexp_missing", admin()))).status).toEqual(404)
+        expect((await failure(api.get("/admin/promocodes/export/pcexp_missing/download", admin()))).status).toEqual(404)
+        expect((await failure(api.post("/admin/promocodes/export", { batch: "x" }, admin()))).status).toEqual(400)
       })
     })
 
@@ -589,6 +687,34 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/promocodes?batch_id=${abandoned.id}`, admin())
         expect(data.count).toEqual(15)
         expect(data.promocodes[0]).toEqual(expect.objectContaining({ type: "fixed", value: 10, currency_code: "rub" }))
+      })
+    })
+
+    describe("stuck batches", () => {
+      it("resumes a running batch only once it has been silent for BATCH_STALE_MS", async () => {
+        const running = await promocodes().createPromocodeBatches({
+          count: 12,
+          prefix: "STUCK-",
+          length: 6,
+          status: "running",
+          rules: { type: "percentage", value: 5 },
+        })
+        const busy = await failure(api.post(`/admin/promocodes/batches/${running.id}/resume`, {}, admin()))
+        expect([busy.status, busy.data.code]).toEqual([400, "PROMOCODE_BATCH_RUNNING"])
+        // the job leaves it alone too
+        await resumePromocodeBatches(getContainer())
+        expect((await api.get(`/admin/promocodes/batches/${running.id}`, admin())).data.batch.status).toEqual("running")
+
+        const pgConnection = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pgConnection.raw(
+          `UPDATE promocode_batch SET updated_at = now() - make_interval(secs => ?) WHERE id = ?`,
+          [BATCH_STALE_MS / 1000 + 5, running.id]
+        )
+        const resumed = await api.post(`/admin/promocodes/batches/${running.id}/resume`, {}, admin())
+        expect(resumed.status).toEqual(202)
+        expect(await waitForBatch(running.id)).toEqual(
+          expect.objectContaining({ status: "completed", generated: 12 })
+        )
       })
     })
 

@@ -1,28 +1,24 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
+  BATCH_STALE_MS,
   PROMOCODE_MODULE,
   type PromocodeModuleService,
 } from "../modules/promocode"
-import { PROMOCODE_BATCH_CREATED_EVENT } from "../workflows/generate-promocodes"
+import { resumePromocodeBatchWorkflow } from "../workflows/resume-promocode-batch"
 
 /**
- * A batch counts as abandoned when it is `running` but its progress has not
- * moved for this long (the module lets another runner take over after 60 s),
- * or still `pending` this long after it was recorded (its event was lost,
- * e.g. the process died before the subscriber ran).
- */
-const STALE_MS = 2 * 60 * 1000
-
-/**
- * Every minute: hands abandoned generation batches back to the
- * `promocode-batch.created` subscriber, which resumes them where they stopped
- * (the module counts the codes already written). Failed batches are left to
- * the admin (POST /admin/promocodes/batches/:id/resume).
+ * Every minute: resumes abandoned generation batches with the
+ * `resume-promocode-batch` workflow (as the admin's resume button does). A
+ * batch is abandoned when it is `running` but its progress has not moved for
+ * BATCH_STALE_MS, or still `pending` that long after it was recorded (its
+ * event was lost, e.g. the process died before the subscriber ran). Failed
+ * batches are left to the admin (POST /admin/promocodes/batches/:id/resume).
  */
 export default async function resumePromocodeBatches(container: MedusaContainer) {
   const promocodes = container.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
-  const cutoff = new Date(Date.now() - STALE_MS)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const cutoff = new Date(Date.now() - BATCH_STALE_MS)
   const stale = await promocodes.listPromocodeBatches(
     {
       $or: [
@@ -32,16 +28,19 @@ export default async function resumePromocodeBatches(container: MedusaContainer)
     },
     { select: ["id"], take: 100, order: { created_at: "ASC" } }
   )
-  if (!stale.length) {
-    return
+  for (const batch of stale) {
+    // a batch that moved on since it was listed (claimed, completed) is refused: skip it
+    const { errors } = await resumePromocodeBatchWorkflow(container).run({
+      input: { batch_id: batch.id },
+      throwOnError: false,
+    })
+    if (errors.length) {
+      logger.info(`promo code batch ${batch.id} not resumed: ${errors[0].error?.message ?? errors[0].error}`)
+    }
   }
-  const eventBus = container.resolve(Modules.EVENT_BUS)
-  await eventBus.emit(
-    stale.map((batch) => ({ name: PROMOCODE_BATCH_CREATED_EVENT, data: { id: batch.id } }))
-  )
-  container
-    .resolve(ContainerRegistrationKeys.LOGGER)
-    .info(`resuming ${stale.length} abandoned promo code batch(es)`)
+  if (stale.length) {
+    logger.info(`resumed abandoned promo code batches: ${stale.length} looked at`)
+  }
 }
 
 export const config = {

@@ -59,6 +59,14 @@ const messages: Record<string, Messages> = {
     en: "This batch is already completed.",
     ru: "Эта партия промокодов уже сгенерирована.",
   },
+  PROMOCODE_EXPORT_NOT_READY: {
+    en: "This export is not finished yet; wait until its file is ready.",
+    ru: "Эта выгрузка ещё не готова; дождитесь, пока будет готов файл.",
+  },
+  PROMOCODE_EXPORT_FILE_MISSING: {
+    en: "The file of this export is no longer in storage; start a new export.",
+    ru: "Файла этой выгрузки больше нет в хранилище; запустите новую выгрузку.",
+  },
   PROMOCODE_REPORT_RANGE_INVALID: {
     en: "The start of the report range must be before its end.",
     ru: "Начало периода отчёта должно быть раньше его конца.",

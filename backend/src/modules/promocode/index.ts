@@ -21,6 +21,9 @@ export {
   MAX_RANDOM_LENGTH,
   DEFAULT_RANDOM_LENGTH,
 } from "./lib/generator"
+export { BATCH_STALE_MS } from "./lib/batch-stale"
+export { EXPORT_COLUMNS } from "./lib/export"
+export type { ExportPage, ExportPageInput } from "./lib/export"
 export { SEARCH_ORDER_FIELDS } from "./lib/queries"
 export {
   JOURNAL_ACTIONS,

@@ -1,4 +1,4 @@
-import { PromocodeBatches } from "./parts/batches"
+import { PromocodeExports } from "./parts/exports"
 
 export { DEFAULT_RESERVATION_TTL_MS } from "./lib/ledger"
 export { GENERATION_CHUNK_SIZE } from "./lib/batches"
@@ -16,6 +16,7 @@ export { GENERATION_CHUNK_SIZE } from "./lib/batches"
  * | `parts/definitions.ts` | generated CRUD, create/update with rules, remove; search, stats, report | `lib/crud.ts`, `lib/queries.ts` |
  * | `parts/ledger.ts`      | may this customer use this code (`checkCode`, `validateCode`); reserve, release, redeem, expire | `lib/evaluate.ts`, `lib/ledger.ts` |
  * | `parts/batches.ts`     | bulk generation of a batch                                 | `lib/batches.ts` |
+ * | `parts/exports.ts`     | what the background CSV export reads and claims            | `lib/export.ts`  |
  *
  * The rules themselves are pure: `lib/definition.ts` (the lists and rule
  * fields, and their validation), `lib/rules.ts` (checkRules), `lib/discount.ts`
@@ -29,4 +30,4 @@ export { GENERATION_CHUNK_SIZE } from "./lib/batches"
  * codes) and are journaled as `rejected` outside the failed transaction, so
  * the journal row survives.
  */
-export default class PromocodeModuleService extends PromocodeBatches {}
+export default class PromocodeModuleService extends PromocodeExports {}

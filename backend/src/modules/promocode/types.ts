@@ -10,6 +10,7 @@ import type { PromocodeType } from "./lib/types"
 import type {
   Promocode,
   PromocodeBatch,
+  PromocodeExport,
   PromocodeJournal,
   PromocodeUsage,
 } from "./models"
@@ -23,6 +24,7 @@ export type PromocodeDTO = InferTypeOf<typeof Promocode>
 export type PromocodeUsageDTO = InferTypeOf<typeof PromocodeUsage>
 export type PromocodeJournalDTO = InferTypeOf<typeof PromocodeJournal>
 export type PromocodeBatchDTO = InferTypeOf<typeof PromocodeBatch>
+export type PromocodeExportDTO = InferTypeOf<typeof PromocodeExport>
 
 export type PromocodeModuleOptions = {
   /** how long a reservation holds a use before `releaseExpired` frees it */

@@ -1,4 +1,4 @@
-// `node scripts/bench.mjs purchase-cost` runs this with `medusa exec`: what one
+// `node bench/run.mjs purchase-cost` runs this with `medusa exec`: what one
 // purchase costs the server, call by call, measured in this process with
 // process.cpuUsage (CPU of the Node process, all its threads) and wall time,
 // one call at a time on a warm process. Writes JSON to BENCH_OUTPUT.

@@ -175,8 +175,8 @@ export async function listPurchases(
 }
 
 /**
- * One of the customer's purchases (there is no `GET /store/purchases/:id`): searched in
- * the newest ones, where a purchase just made always is.
+ * `GET /store/purchases/:id`: one of the customer's purchases; `null` when it does not
+ * exist or is someone else's (the backend answers 404 for both).
  */
 export async function findPurchase(
   token: string,
@@ -185,18 +185,17 @@ export async function findPurchase(
 ): Promise<
   { status: "ok"; purchase: Purchase | null } | { status: "signed_out" | "unavailable" }
 > {
-  const limit = 50
-  for (let offset = 0; offset < 500; offset += limit) {
-    const result = await listPurchases(token, locale, { limit, offset })
-    if (result.status !== "ok") {
-      return result
-    }
-    const purchase = result.items.find((p) => p.id === id)
-    if (purchase || result.items.length < limit || offset + limit >= result.count) {
-      return { status: "ok", purchase: purchase ?? null }
-    }
+  const result = await storeApi<{ purchase?: unknown }>(
+    `/store/purchases/${encodeURIComponent(id)}`,
+    { token, locale }
+  )
+  if (result.ok) {
+    return { status: "ok", purchase: toPurchase(result.data.purchase) }
   }
-  return { status: "ok", purchase: null }
+  if (result.error.status === 404) {
+    return { status: "ok", purchase: null }
+  }
+  return listFailure("purchase", result.error)
 }
 
 /** `GET /store/subscriptions`: every subscription of the customer, any status. */

@@ -16,6 +16,7 @@ import {
 import { useMemo, useRef, useState } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { PromocodeStatusBadge } from "../../components/badges"
+import { ExportCodes } from "../../components/export-codes"
 import { PromocodeFormModal } from "../../components/promocode-form-modal"
 import { ErrorState } from "../../components/states"
 import { usePromocodeActions } from "../../hooks/promocode-actions"
@@ -281,6 +282,7 @@ const PromocodesPage = () => {
               <DataTable.FilterMenu tooltip="Filter" />
               <DataTable.SortingMenu tooltip="Sort" />
               <DataTable.Search placeholder="Search codes" />
+              <ExportCodes key={batchId} batchId={batchId.trim() || null} label={batchId.trim() ? "Export batch" : "Export all"} />
               <Button size="small" variant="secondary" asChild>
                 <Link to="/promocodes/generate">
                   <Sparkles />

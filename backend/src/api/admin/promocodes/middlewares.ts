@@ -66,6 +66,21 @@ export const adminPromocodesMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformQuery(AdminExportPromocodesParams, {})],
   },
   {
+    matcher: "/admin/promocodes/export",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminExportPromocodesParams)],
+  },
+  {
+    matcher: "/admin/promocodes/export/:id",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminGetPromocodeParams, {})],
+  },
+  {
+    matcher: "/admin/promocodes/export/:id/download",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminGetPromocodeParams, {})],
+  },
+  {
     matcher: "/admin/promocodes/journal",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(AdminListJournalParams, {})],

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { createPromocodeWorkflow } from "../../../workflows/create-promocode"
 import { promocodeResponse, promocodeService } from "./helpers"
 import type { AdminCreatePromocodeType, AdminListPromocodesParamsType } from "./validators"
 
@@ -35,9 +36,8 @@ export async function POST(
   res: MedusaResponse
 ) {
   const { code, ...rules } = req.validatedBody
-  const promocode = await promocodeService(req.scope).createPromocodes({
-    ...rules,
-    code: code ?? null,
+  const { result } = await createPromocodeWorkflow(req.scope).run({
+    input: { ...rules, code: code ?? null },
   })
-  res.status(201).json({ promocode: promocodeResponse(promocode) })
+  res.status(201).json({ promocode: promocodeResponse(result) })
 }

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { bigNumberColumns, runStatement, selectRows } from "../../../lib/sql"
+import { BATCH_STALE_MS } from "./batch-stale"
 import { type NormalizedRules, RULE_KEYS, type RuleKey } from "./definition"
 import { PromocodeAdminErrorCode } from "./errors"
 import { generateIds } from "./ids"
@@ -10,12 +11,13 @@ import { generateIds } from "./ids"
  * the loop that draws codes until the batch has `count` of them.
  */
 
+
 type Manager = SqlEntityManager
 
 /** codes per INSERT in bulk generation */
 export const GENERATION_CHUNK_SIZE = 5000
 /** a running batch silent this long is considered crashed */
-export const BATCH_STALE_SECONDS = 60
+export const BATCH_STALE_SECONDS = BATCH_STALE_MS / 1000
 /** draws in a row that add no code before the code space counts as exhausted */
 const MAX_IDLE_DRAWS = 5
 

@@ -31,12 +31,14 @@ import { promocodeStatus } from "../lib/rules"
 import {
   Promocode,
   PromocodeBatch,
+  PromocodeExport,
   PromocodeJournal,
   PromocodeUsage,
 } from "../models"
 import type {
   PromocodeBatchDTO,
   PromocodeDTO,
+  PromocodeExportDTO,
   PromocodeJournalDTO,
   PromocodeModuleOptions,
   PromocodeReport,
@@ -68,11 +70,13 @@ const PromocodeServiceBase = MedusaService<{
   PromocodeUsage: { dto: PromocodeUsageDTO }
   PromocodeJournal: { dto: PromocodeJournalDTO }
   PromocodeBatch: { dto: PromocodeBatchDTO }
+  PromocodeExport: { dto: PromocodeExportDTO }
 }>({
   Promocode,
   PromocodeUsage,
   PromocodeJournal,
   PromocodeBatch,
+  PromocodeExport,
 })
 
 type InjectedDependencies = {

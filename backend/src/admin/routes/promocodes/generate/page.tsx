@@ -1,7 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ArrowDownTray, ArrowLeft } from "@medusajs/icons"
+import { ArrowLeft } from "@medusajs/icons"
 import { Alert, Button, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { Link, useSearchParams } from "react-router-dom"
+import { ExportCodes } from "../../../components/export-codes"
 import { InputField } from "../../../components/field"
 import { RulesFields } from "../../../components/rules-fields"
 import { Section } from "../../../components/section"
@@ -16,7 +17,6 @@ import {
   validateGenerateForm,
   type GenerateFormValues,
 } from "../../../lib/promocode-form"
-import { apiUrl } from "../../../lib/sdk"
 import type { BatchStatus, PromocodeBatch } from "../../../lib/types"
 
 const ID_PREFIX = "generate"
@@ -93,12 +93,7 @@ function BatchProgress({ batchId, onNew }: { batchId: string; onNew: () => void 
             <Button size="small" variant="secondary" asChild>
               <Link to={`/promocodes?batch_id=${encodeURIComponent(batch.id)}`}>View the codes</Link>
             </Button>
-            <Button size="small" asChild>
-              <a href={apiUrl("/admin/promocodes/export", { batch_id: batch.id })} download={`promocodes-${batch.id}.csv`}>
-                <ArrowDownTray />
-                Download CSV
-              </a>
-            </Button>
+            <ExportCodes batchId={batch.id} />
           </>
         )}
       </div>

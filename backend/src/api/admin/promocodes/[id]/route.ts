@@ -1,4 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { removePromocodeWorkflow } from "../../../../workflows/remove-promocode"
+import { updatePromocodeWorkflow } from "../../../../workflows/update-promocode"
 import { promocodeResponse, promocodeService, statsResponse } from "../helpers"
 import type { AdminUpdatePromocodeType } from "../validators"
 
@@ -15,17 +17,17 @@ export async function POST(
   req: AuthenticatedMedusaRequest<AdminUpdatePromocodeType>,
   res: MedusaResponse
 ) {
-  const promocode = await promocodeService(req.scope).updatePromocodes({
-    ...req.validatedBody,
-    id: req.params.id,
+  const { result } = await updatePromocodeWorkflow(req.scope).run({
+    input: { ...req.validatedBody, id: req.params.id },
   })
-  res.json({ promocode: promocodeResponse(promocode) })
+  res.json({ promocode: promocodeResponse(result) })
 }
 
 /** Deletes a code never used; a code with uses is deactivated, never erased. */
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { id, deleted, deactivated } = await promocodeService(req.scope).removePromocode(
-    req.params.id
-  )
+  const { result } = await removePromocodeWorkflow(req.scope).run({
+    input: { id: req.params.id },
+  })
+  const { id, deleted, deactivated } = result
   res.json({ id, object: "promocode", deleted, deactivated })
 }

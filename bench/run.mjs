@@ -1,16 +1,19 @@
 // `make bench`: benchmarks against a real PostgreSQL (DATABASE_URL's server or
-// an embedded one). `node scripts/bench.mjs startup` runs only the named ones.
+// an embedded one). `node bench/run.mjs startup` runs only the named ones.
+// The dispatcher lives with the benchmarks: bench/* uses scripts/lib (database,
+// processes, app), never the other way round.
 import os from "node:os"
 import path from "node:path"
-import { migrateAndSeed } from "./lib/app.mjs"
-import { createDatabaseIfMissing, dropDatabase, startDatabase } from "./lib/db.mjs"
-import { log, ROOT, stopServices } from "./lib/proc.mjs"
+import { migrateAndSeed } from "../scripts/lib/app.mjs"
+import { createDatabaseIfMissing, dropDatabase, startDatabase } from "../scripts/lib/db.mjs"
+import { log, ROOT, stopServices } from "../scripts/lib/proc.mjs"
 
 const benchmarks = {
-  startup: () => import("../bench/startup.mjs"),
-  purchase: () => import("../bench/purchase.mjs"),
-  "purchase-cost": () => import("../bench/purchase-cost.mjs"),
-  promocodes: () => import("../bench/promocodes.mjs"),
+  startup: () => import("./startup.mjs"),
+  purchase: () => import("./purchase.mjs"),
+  "purchase-cost": () => import("./purchase-cost.mjs"),
+  promocodes: () => import("./promocodes.mjs"),
+  export: () => import("./export.mjs"),
 }
 
 const wanted = process.argv.slice(2)
@@ -37,7 +40,7 @@ try {
   for (const name of names) {
     log(`── benchmark ${name}`)
     const { default: bench } = await benchmarks[name]()
-    lines.push(...(await bench({ databaseUrl: url.toString(), seed, port: 9020 })))
+    lines.push(...(await bench({ databaseUrl: url.toString(), seed, port: Number(process.env.BENCH_BACKEND_PORT || 9020) })))
   }
 } finally {
   await stopServices()
