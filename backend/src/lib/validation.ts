@@ -16,10 +16,18 @@ export function isStorableText(value: string): boolean {
   return !value.includes("\u0000") && !LONE_SURROGATE.test(value)
 }
 
+/** A refinement's message naming the field, as Medusa's own messages do. */
+function fieldMessage(rule: string) {
+  return (issue: { path?: PropertyKey[] }) => {
+    const path = (issue.path ?? []).map(String).join(".")
+    return path ? `Field '${path}' ${rule}` : `Value ${rule}`
+  }
+}
+
 /** A string PostgreSQL can store; chain `.trim()`, `.min()`, `.max()`, ... as usual. */
 export function text() {
   return z.string().refine(isStorableText, {
-    message: "must not contain NUL characters or unpaired surrogates",
+    error: fieldMessage("must not contain NUL characters or unpaired surrogates"),
   })
 }
 
@@ -74,7 +82,9 @@ export function isoDateString() {
     .trim()
     .max(40)
     .refine(isStrictIsoDate, {
-      message: "must be an ISO 8601 date (2025-01-31) or date-time with a time zone (2025-01-31T10:00:00Z)",
+      error: fieldMessage(
+        "must be an ISO 8601 date (2025-01-31) or date-time with a time zone (2025-01-31T10:00:00Z)"
+      ),
     })
 }
 
@@ -90,11 +100,13 @@ export function isoDate() {
  * as 400 INVALID_PATH.
  */
 export function rejectUnstorablePath(
-  req: { path: string },
+  req: { originalUrl: string },
   _res: unknown,
   next: (error?: unknown) => void
 ) {
-  for (const segment of req.path.split("/")) {
+  // the whole path: inside a middleware mounted on a pattern, req.path is what remains of it
+  const path = req.originalUrl.split("?")[0]
+  for (const segment of path.split("/")) {
     let decoded: string
     try {
       decoded = decodeURIComponent(segment)
