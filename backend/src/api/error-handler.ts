@@ -114,22 +114,29 @@ export function localizedErrorHandler(
   const translated = errorMessage(err?.code, lang)
   if (translated) {
     err.message = translated
-  } else if (err instanceof MedusaError || err?.type in CODE_OF_TYPE) {
-    localizeValidationMessage(err, lang)
-    err.code ??= CODE_OF_TYPE[err.type]
+  } else if (!err?.code && typeof err?.type === "string" && CODE_OF_TYPE[err.type]) {
+    err.code = CODE_OF_TYPE[err.type]
+    err.message = localizeUncoded(err, lang)
   }
   return medusaErrorHandler(err, req, res, next)
 }
 
-function localizeValidationMessage(err: any, lang: Lang) {
-  if (
-    lang !== "en" &&
-    err?.type === MedusaError.Types.INVALID_DATA &&
-    typeof err.message === "string" &&
-    err.message.startsWith(`${INVALID_REQUEST_PREFIX.en}:`)
-  ) {
-    err.message = INVALID_REQUEST_PREFIX[lang] + err.message.slice(INVALID_REQUEST_PREFIX.en.length)
+/**
+ * The message of one of Medusa's errors without a code: in English as it is;
+ * otherwise a validation error keeps zod's field details after a translated
+ * prefix, and the others get their code's generic message.
+ */
+function localizeUncoded(err: MedusaError, lang: Lang): string {
+  if (lang === "en" || typeof err.message !== "string") {
+    return err.message
   }
+  if (err.type === MedusaError.Types.INVALID_DATA) {
+    const details = err.message.startsWith(`${INVALID_REQUEST_PREFIX.en}:`)
+      ? err.message.slice(INVALID_REQUEST_PREFIX.en.length)
+      : `: ${err.message}`
+    return INVALID_REQUEST_PREFIX[lang] + details
+  }
+  return errorMessage(err.code, lang) ?? err.message
 }
 
 function logger(req: MedusaRequest): { info: (message: string) => void } {

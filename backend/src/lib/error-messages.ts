@@ -102,6 +102,23 @@ const messages: Record<string, Messages> = {
     en: "A value in the request cannot be stored.",
     ru: "Значение в запросе нельзя сохранить.",
   },
+  // Medusa's own errors that carry no code (the error handler adds one)
+  NOT_FOUND: {
+    en: "The record was not found.",
+    ru: "Запись не найдена.",
+  },
+  UNAUTHORIZED: {
+    en: "Sign in first.",
+    ru: "Сначала войдите.",
+  },
+  FORBIDDEN: {
+    en: "You may not do this.",
+    ru: "У вас нет на это прав.",
+  },
+  NOT_ALLOWED: {
+    en: "This action is not allowed.",
+    ru: "Это действие не разрешено.",
+  },
   // limits on guessing (src/lib/rate-limit)
   PROMOCODE_ATTEMPTS_EXCEEDED: {
     en: "Too many wrong promo codes. Try again later.",
