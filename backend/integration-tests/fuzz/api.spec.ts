@@ -14,7 +14,7 @@ import { customRoutes, type FuzzRoute, validatorFieldNames, validatorFiles } fro
  * (FUZZ_SEED, FUZZ_RUNS runs per route and method).
  */
 const SEED = Number(process.env.FUZZ_SEED || 20261129)
-const RUNS = Number(process.env.FUZZ_RUNS || 40)
+const RUNS = Number(process.env.FUZZ_RUNS || 30)
 
 /** What must never reach a client: stack frames, SQL, database object names. */
 const LEAK =
