@@ -78,6 +78,10 @@ const messages: Record<string, Messages> = {
     ru: "Такого покупателя нет.",
   },
   // request errors the error handler maps (src/api/error-handler.ts)
+  INVALID_REQUEST: {
+    en: "The request is not valid.",
+    ru: "Некорректный запрос.",
+  },
   INVALID_JSON: {
     en: "The request body is not valid JSON.",
     ru: "Тело запроса — не корректный JSON.",
