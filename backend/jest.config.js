@@ -17,6 +17,8 @@ module.exports = {
 
 if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
+} else if (process.env.TEST_TYPE === "integration:fuzz") {
+  module.exports.testMatch = ["**/integration-tests/fuzz/**/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
   module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\.[jt]s$"]

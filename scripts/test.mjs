@@ -24,6 +24,8 @@ const steps = {
   unit: () => jest("unit"),
   modules: () => jest("integration:modules"),
   http: () => jest("integration:http"),
+  // bad input against every custom route (fast-check, fixed seed: FUZZ_SEED, FUZZ_RUNS)
+  fuzz: () => jest("integration:fuzz"),
   crash: crashTest,
   redis: redisTest,
   "storefront-build": () => run("npx", ["next", "build"], { cwd: STOREFRONT_DIR }),

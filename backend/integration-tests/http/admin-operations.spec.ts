@@ -53,7 +53,8 @@ medusaIntegrationTestRunner({
         const before = await failure(
           api.post("/store/purchases/preview", { variant_id: variants["premium:month"], promocode: "VIP-ONLY" }, buyer.headers())
         )
-        expect(before.data.code).toEqual("PROMOCODE_NOT_FOR_CUSTOMER")
+        // the store answers a code meant for someone else as an unknown one (limits.spec.ts)
+        expect(before.data.code).toEqual("PROMOCODE_NOT_FOUND")
 
         const res = await api.post("/admin/promocodes/assign", { code: "VIP-ONLY", customer_id: buyer.id }, admin)
         expect(res.data).toEqual(expect.objectContaining({ result: "assigned", purchase: null, subscription: null }))
@@ -66,7 +67,7 @@ medusaIntegrationTestRunner({
         const otherTry = await failure(
           api.post("/store/purchases/preview", { variant_id: variants["premium:month"], promocode: "VIP-ONLY" }, other.headers())
         )
-        expect(otherTry.data.code).toEqual("PROMOCODE_NOT_FOR_CUSTOMER")
+        expect(otherTry.data.code).toEqual("PROMOCODE_NOT_FOUND")
         await api.post("/store/purchases", { variant_id: variants["premium:month"], promocode: "VIP-ONLY" }, buyer.headers())
         const after = await api.get("/store/customers/me/promocodes", buyer.headers())
         expect(after.data.promocodes[0].status).toEqual("used")

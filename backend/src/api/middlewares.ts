@@ -1,4 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { limitSignIn } from "../lib/rate-limit/sign-in"
+import { rejectUnstorablePath } from "../lib/validation"
 import { adminOperationsMiddlewares } from "./admin/middlewares"
 import { adminPromocodesMiddlewares } from "./admin/promocodes/middlewares"
 import { localizedErrorHandler } from "./error-handler"
@@ -7,9 +9,15 @@ import { storeTariffsMiddlewares } from "./store/tariffs/middlewares"
 
 // Medusa authenticates /admin/* (admin session, bearer, secret API key) and
 // /store/* needs a publishable key; each resource adds its validation here.
+// Every path is checked for text PostgreSQL can store, and sign-ins are
+// limited (src/lib/rate-limit).
 export default defineMiddlewares({
   errorHandler: localizedErrorHandler,
   routes: [
+    { matcher: "/store/*", middlewares: [rejectUnstorablePath] },
+    { matcher: "/admin/*", middlewares: [rejectUnstorablePath] },
+    { matcher: "/auth/customer/emailpass", methods: ["POST"], middlewares: [limitSignIn("customer")] },
+    { matcher: "/auth/user/emailpass", methods: ["POST"], middlewares: [limitSignIn("user")] },
     ...storeTariffsMiddlewares,
     ...storePurchasesMiddlewares,
     ...adminPromocodesMiddlewares,

@@ -79,6 +79,61 @@ const messages: Record<string, Messages> = {
     en: "The customer does not exist.",
     ru: "Такого покупателя нет.",
   },
+  // request errors the error handler maps (src/api/error-handler.ts)
+  INVALID_REQUEST: {
+    en: "The request is not valid.",
+    ru: "Некорректный запрос.",
+  },
+  INVALID_JSON: {
+    en: "The request body is not valid JSON.",
+    ru: "Тело запроса — не корректный JSON.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    en: "The request body is too large.",
+    ru: "Тело запроса слишком большое.",
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    en: "The request body's encoding or content type is not supported; send JSON in UTF-8.",
+    ru: "Кодировка или тип тела запроса не поддерживаются; отправьте JSON в UTF-8.",
+  },
+  INVALID_PATH: {
+    en: "The request path is not valid: a part of it is not well-formed percent-encoded UTF-8 text.",
+    ru: "Некорректный путь запроса: часть пути — не правильно закодированный текст UTF-8.",
+  },
+  ALREADY_EXISTS: {
+    en: "A record with these values already exists.",
+    ru: "Запись с такими значениями уже существует.",
+  },
+  INVALID_VALUE: {
+    en: "A value in the request cannot be stored.",
+    ru: "Значение в запросе нельзя сохранить.",
+  },
+  // Medusa's own errors that carry no code (the error handler adds one)
+  NOT_FOUND: {
+    en: "The record was not found.",
+    ru: "Запись не найдена.",
+  },
+  UNAUTHORIZED: {
+    en: "Sign in first.",
+    ru: "Сначала войдите.",
+  },
+  FORBIDDEN: {
+    en: "You may not do this.",
+    ru: "У вас нет на это прав.",
+  },
+  NOT_ALLOWED: {
+    en: "This action is not allowed.",
+    ru: "Это действие не разрешено.",
+  },
+  // limits on guessing (src/lib/rate-limit)
+  PROMOCODE_ATTEMPTS_EXCEEDED: {
+    en: "Too many wrong promo codes. Try again later.",
+    ru: "Слишком много неверных промокодов. Попробуйте позже.",
+  },
+  SIGN_IN_ATTEMPTS_EXCEEDED: {
+    en: "Too many failed sign-in attempts. Try again later.",
+    ru: "Слишком много неудачных попыток входа. Попробуйте позже.",
+  },
 }
 
 export function errorMessage(code: string | undefined, lang: Lang): string | undefined {

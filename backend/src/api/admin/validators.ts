@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
+import { id as storableId, isoDate, text } from "../../lib/validation"
 
-const id = z.string().trim().min(1).max(100)
+const id = storableId(100)
 const pagination = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
@@ -10,9 +11,9 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
 
 export const AdminAssignPromocode = z
   .object({
-    code: z.string().trim().min(1).max(64),
+    code: text().trim().min(1).max(64),
     customer_id: id.optional(),
-    email: z.string().trim().email().max(254).optional(),
+    email: text().trim().max(254).pipe(z.email()).optional(),
   })
   .strict()
   .refine((body) => !!body.customer_id !== !!body.email, {
@@ -25,9 +26,9 @@ export const AdminListPurchases = z
   .object({
     customer_id: id.optional(),
     status: list(z.enum(["pending", "completed", "failed"])).optional(),
-    promocode: z.string().trim().min(1).max(64).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    promocode: text().trim().min(1).max(64).optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
     ...pagination,
   })
   .strict()

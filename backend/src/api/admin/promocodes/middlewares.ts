@@ -3,6 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { refuseDenseBatch } from "../../../lib/rate-limit/code-space"
 import {
   AdminCreatePromocode,
   AdminEmptyBody,
@@ -23,6 +24,7 @@ import {
  * Validation of the /admin/promocodes routes. Authentication (admin session,
  * bearer token or secret API key) is Medusa's own for every /admin route.
  * Static paths (export, journal, report, ...) are matched before `:id`.
+ * A batch too dense to be safe from guessing is refused (lib/rate-limit/code-space).
  */
 export const adminPromocodesMiddlewares: MiddlewareRoute[] = [
   {
@@ -38,7 +40,7 @@ export const adminPromocodesMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/promocodes/generate",
     methods: ["POST"],
-    middlewares: [validateAndTransformBody(AdminGeneratePromocodes)],
+    middlewares: [validateAndTransformBody(AdminGeneratePromocodes), refuseDenseBatch],
   },
   {
     matcher: "/admin/promocodes/validate",

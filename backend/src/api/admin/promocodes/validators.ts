@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { id, isoDate, isoDateString, text } from "../../../lib/validation"
 import {
   JOURNAL_ACTIONS,
   MAX_CODE_LENGTH,
@@ -20,34 +21,18 @@ export const MAX_PAGE_SIZE = 100
 /** longest range a report may cover, in days */
 export const MAX_REPORT_DAYS = 366
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
-
-/** An ISO 8601 date (`2025-01-31`, midnight UTC) or date-time with offset. */
-const isoDate = z
-  .string()
-  .trim()
-  .max(40)
-  .refine(
-    (value) =>
-      (ISO_DATE.test(value) || ISO_DATE_TIME.test(value)) &&
-      !Number.isNaN(Date.parse(value)),
-    { message: "must be an ISO 8601 date or date-time with a time zone" }
-  )
 
 /** A date field of a code: an ISO date, or null / "" to clear it. */
 const dateField = z.preprocess(
   (value) => (value === "" ? null : value),
-  isoDate.transform((value) => new Date(value)).nullish()
+  isoDate().nullish()
 )
 
-const idList = z.array(z.string().trim().min(1).max(255)).max(10_000)
+const idList = z.array(id()).max(10_000)
 
 const limitCount = z.number().int().min(1).max(2_147_483_647)
 
-const code = z
-  .string()
+const code = text()
   .trim()
   .min(1)
   .max(MAX_CODE_LENGTH)
@@ -59,8 +44,7 @@ const code = z
 const ruleFields = {
   type: z.enum(PROMOCODE_TYPES),
   value: z.number().finite().positive().nullish(),
-  currency_code: z
-    .string()
+  currency_code: text()
     .trim()
     .regex(/^[A-Za-z]{3}$/, { message: "must be a 3-letter ISO 4217 code" })
     .nullish(),
@@ -74,7 +58,7 @@ const ruleFields = {
   product_ids: idList.nullish(),
   variant_ids: idList.nullish(),
   customer_ids: idList.nullish(),
-  description: z.string().max(2000).nullish(),
+  description: text().max(2000).nullish(),
 }
 
 type RuleShape = {
@@ -83,8 +67,17 @@ type RuleShape = {
   currency_code?: string | null
   free_days?: number | null
   variant_ids?: string[] | null
-  starts_at?: Date | null
-  ends_at?: Date | null
+  starts_at?: unknown
+  ends_at?: unknown
+}
+
+/**
+ * Whether both dates parsed and the end is not after the start. A date that
+ * failed to parse is still its raw input here (zod runs object refinements
+ * beside field errors): its own field already carries the error.
+ */
+function endsBeforeStart(startsAt: unknown, endsAt: unknown): boolean {
+  return startsAt instanceof Date && endsAt instanceof Date && endsAt.getTime() <= startsAt.getTime()
 }
 
 /** Cross-field rules, reported at the field they concern. */
@@ -105,11 +98,7 @@ function checkRules(data: RuleShape, ctx: z.RefinementCtx) {
       issue("variant_ids", "a free_period code needs exactly one entry in variant_ids")
     }
   }
-  if (
-    data.starts_at &&
-    data.ends_at &&
-    data.ends_at.getTime() <= data.starts_at.getTime()
-  ) {
+  if (endsBeforeStart(data.starts_at, data.ends_at)) {
     issue("ends_at", "ends_at must be after starts_at")
   }
 }
@@ -125,7 +114,7 @@ export const AdminUpdatePromocode = z
   .object({ code: code.optional(), ...ruleFields, type: ruleFields.type.optional() })
   .strict()
   .superRefine((data, ctx) => {
-    if (data.starts_at && data.ends_at && data.ends_at <= data.starts_at) {
+    if (endsBeforeStart(data.starts_at, data.ends_at)) {
       ctx.addIssue({
         code: "custom",
         path: ["ends_at"],
@@ -145,8 +134,7 @@ export type AdminUpdatePromocodeType = z.infer<typeof AdminUpdatePromocode>
 export const AdminGeneratePromocodes = z
   .object({
     count: z.number().int().min(1).max(MAX_GENERATE_COUNT),
-    prefix: z
-      .string()
+    prefix: text()
       .trim()
       .max(32)
       .regex(/^[A-Za-z0-9_-]*$/, {
@@ -162,9 +150,9 @@ export type AdminGeneratePromocodesType = z.infer<typeof AdminGeneratePromocodes
 
 export const AdminValidatePromocode = z
   .object({
-    code: z.string().max(1000),
-    customer_id: z.string().trim().min(1).max(255).optional(),
-    variant_id: z.string().trim().min(1).max(255).optional(),
+    code: text().max(1000),
+    customer_id: id().optional(),
+    variant_id: id().optional(),
   })
   .strict()
 export type AdminValidatePromocodeType = z.infer<typeof AdminValidatePromocode>
@@ -198,10 +186,10 @@ const orderValues = SEARCH_ORDER_FIELDS.flatMap((field) => [field, `-${field}`])
 
 export const AdminListPromocodesParams = z
   .object({
-    q: z.string().trim().max(200).optional(),
+    q: text().trim().max(200).optional(),
     status: commaList(PROMOCODE_STATUSES),
     type: z.enum(PROMOCODE_TYPES).optional(),
-    batch_id: z.string().trim().min(1).max(255).optional(),
+    batch_id: id().optional(),
     order: z.enum(orderValues).default("-created_at"),
     ...page(),
   })
@@ -215,7 +203,7 @@ export const AdminListBatchesParams = z.object({ ...page() }).strict()
 export type AdminListBatchesParamsType = z.infer<typeof AdminListBatchesParams>
 
 export const AdminExportPromocodesParams = z
-  .object({ batch_id: z.string().trim().min(1).max(255).optional() })
+  .object({ batch_id: id().optional() })
   .strict()
 export type AdminExportPromocodesParamsType = z.infer<typeof AdminExportPromocodesParams>
 
@@ -226,8 +214,8 @@ export type AdminListUsagesParamsType = z.infer<typeof AdminListUsagesParams>
 
 export const AdminListJournalParams = z
   .object({
-    customer_id: z.string().trim().min(1).max(255).optional(),
-    promocode_id: z.string().trim().min(1).max(255).optional(),
+    customer_id: id().optional(),
+    promocode_id: id().optional(),
     action: commaList(JOURNAL_ACTIONS),
     ...page(),
   })
@@ -236,9 +224,9 @@ export type AdminListJournalParamsType = z.infer<typeof AdminListJournalParams>
 
 export const AdminReportParams = z
   .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    promocode_id: z.string().trim().min(1).max(255).optional(),
+    from: isoDateString().optional(),
+    to: isoDateString().optional(),
+    promocode_id: id().optional(),
     /** how many top codes to list (default 10) */
     top: z.coerce.number().int().min(1).max(100).default(10),
   })
@@ -247,9 +235,9 @@ export type AdminReportParamsType = z.infer<typeof AdminReportParams>
 
 export const AdminReportExportParams = z
   .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    promocode_id: z.string().trim().min(1).max(255).optional(),
+    from: isoDateString().optional(),
+    to: isoDateString().optional(),
+    promocode_id: id().optional(),
   })
   .strict()
 export type AdminReportExportParamsType = z.infer<typeof AdminReportExportParams>

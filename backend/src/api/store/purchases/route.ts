@@ -11,6 +11,7 @@ import {
   subscriptionService,
   withPlanTitles,
 } from "../../../lib/purchases"
+import { promocodeAttempt } from "../../../lib/rate-limit/promocode-attempts"
 import { purchaseTariffWorkflow } from "../../../workflows/purchase-tariff"
 import { PAYMENT_DECLINED } from "../../../workflows/purchase-tariff/steps/charge-payment"
 import { IDEMPOTENT_REPLAY } from "../../../workflows/purchase-tariff/steps/check-idempotency"
@@ -22,6 +23,7 @@ type Purchase = Awaited<ReturnType<typeof purchaseByIdempotencyKey>> & {}
  * Buys a plan through the purchase-tariff workflow. 201 with the purchase and
  * the subscription; 402 when the payment is declined; the same
  * Idempotency-Key answers the first outcome again and never charges twice.
+ * A promo code is limited and masked as in the preview.
  */
 export async function POST(
   req: AuthenticatedMedusaRequest<StoreCreatePurchaseType>,
@@ -34,6 +36,7 @@ export async function POST(
     return answerWith(req, res, earlier)
   }
 
+  const attempt = req.validatedBody.promocode ? await promocodeAttempt(req, customerId) : undefined
   const { result, errors } = await purchaseTariffWorkflow(req.scope).run({
     input: {
       customer_id: customerId,
@@ -53,7 +56,7 @@ export async function POST(
         return answerWith(req, res, recorded)
       }
     }
-    throw error
+    throw attempt ? await attempt.rejected(error) : error
   }
   res.status(201).json({
     purchase: purchaseResponse(result.purchase),

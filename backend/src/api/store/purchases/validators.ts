@@ -1,8 +1,9 @@
 import { z } from "@medusajs/framework/zod"
+import { id, text } from "../../../lib/validation"
 import { MAX_CODE_LENGTH } from "../../../modules/promocode"
 
-const variantId = z.string().trim().min(1).max(100)
-const promocode = z.string().trim().max(MAX_CODE_LENGTH).optional().nullable()
+const variantId = id(100)
+const promocode = text().trim().max(MAX_CODE_LENGTH).optional().nullable()
 
 export const StorePreviewPurchase = z
   .object({ variant_id: variantId, promocode })
@@ -14,7 +15,7 @@ export const StoreCreatePurchase = z
     variant_id: variantId,
     promocode,
     payment: z
-      .object({ token: z.string().trim().min(1).max(100) })
+      .object({ token: id(100) })
       .strict()
       .optional(),
   })

@@ -1,8 +1,9 @@
 import { z } from "@medusajs/framework/zod"
+import { id } from "../../../lib/validation"
 
 export const StoreGetTariffsParams = z
   .object({
-    region_id: z.string().trim().min(1).max(100).optional(),
+    region_id: id(100).optional(),
   })
   .strict()
 

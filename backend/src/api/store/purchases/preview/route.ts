@@ -1,13 +1,15 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { hasCompletedPurchase } from "../../../../lib/purchases"
+import { promocodeAttempt } from "../../../../lib/rate-limit/promocode-attempts"
 import { planForSale } from "../../../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../../../modules/promocode"
 import type { StorePreviewPurchaseType } from "../validators"
 
 /**
  * The price the customer would pay for a plan, with a promo code applied when
- * given; a code that does not apply answers its PROMOCODE_* error. Reserves
- * nothing. The plan and its price come from the catalog cache the purchase
+ * given; a code that does not apply answers its PROMOCODE_* error (one meant
+ * for another customer answers as unknown). Failed codes are limited per
+ * customer and IP (429 PROMOCODE_ATTEMPTS_EXCEEDED). Reserves nothing. The plan and its price come from the catalog cache the purchase
  * reads too (see planForSale).
  */
 export async function POST(
@@ -42,15 +44,20 @@ export async function POST(
     })
   }
   const promocodes = req.scope.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
-  const { promocode: code, discount } = await promocodes.validateCode({
-    code: promocode,
-    customer_id: customerId,
-    variant_id: plan.variant_id,
-    product_id: plan.product_id,
-    amount: plan.price.amount,
-    currency_code: plan.price.currency_code,
-    has_prior_purchase: await hasCompletedPurchase(req.scope, customerId),
-  })
+  const attempt = await promocodeAttempt(req, customerId)
+  const { promocode: code, discount } = await promocodes
+    .validateCode({
+      code: promocode,
+      customer_id: customerId,
+      variant_id: plan.variant_id,
+      product_id: plan.product_id,
+      amount: plan.price.amount,
+      currency_code: plan.price.currency_code,
+      has_prior_purchase: await hasCompletedPurchase(req.scope, customerId),
+    })
+    .catch(async (error) => {
+      throw await attempt.rejected(error)
+    })
   res.json({
     preview: {
       ...base,
