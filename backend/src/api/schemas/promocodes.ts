@@ -197,7 +197,14 @@ export type ValidateResponse = z.infer<typeof ValidateResponse>
 /** A free-period code grants its plan now ("granted"); a discount code waits ("assigned"). */
 export const AssignResponse = z.object({
   result: z.enum(["granted", "assigned"]),
-  promocode: z.object({ id: z.string(), code: z.string(), type: PromocodeType }),
+  promocode: Promocode.pick({
+    id: true,
+    code: true,
+    type: true,
+    value: true,
+    currency_code: true,
+    free_days: true,
+  }),
   customer: z.object({ id: z.string(), email: z.string() }),
   purchase: Purchase.nullable(),
   subscription: Subscription.nullable(),

@@ -1,12 +1,11 @@
 import { z } from "@medusajs/framework/zod"
-import {
-  MAX_CODE_LENGTH,
-  MAX_RANDOM_LENGTH,
-  MIN_RANDOM_LENGTH,
-  PROMOCODE_STATUSES,
-  SEARCH_ORDER_FIELDS,
-  type PromocodeType,
-} from "../../../modules/promocode"
+// leaf files, not the module's index: the admin and the storefront type-check
+// these validators (their request types) without the module's service
+import { MAX_CODE_LENGTH } from "../../../modules/promocode/lib/code"
+import { MAX_RANDOM_LENGTH, MIN_RANDOM_LENGTH } from "../../../modules/promocode/lib/generator"
+import { SEARCH_ORDER_FIELDS } from "../../../modules/promocode/lib/queries"
+import { PROMOCODE_STATUSES } from "../../../modules/promocode/lib/rules"
+import type { PromocodeType } from "../../../modules/promocode/lib/types"
 
 /**
  * Request shapes of /admin/promocodes. Every object is strict: an unknown

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_CODE_LENGTH } from "../../../modules/promocode"
+// a leaf file, not the module's index (the storefront type-checks this file)
+import { MAX_CODE_LENGTH } from "../../../modules/promocode/lib/code"
 
 const variantId = z.string().trim().min(1).max(100)
 const promocode = z.string().trim().max(MAX_CODE_LENGTH).optional().nullable()
