@@ -37,16 +37,16 @@ export function contractViolation(response: Recorded): string | null {
   if (!documented) {
     return `${where}: the status is not in the document (documented: ${Object.keys(operation.responses).join(", ")})`
   }
-  const [contentType, { schema }] = Object.entries(documented.content)[0]
-  if (!response.contentType.startsWith(contentType)) {
-    return `${where}: content type ${response.contentType}, documented ${contentType}`
+  const match = Object.entries(documented.content).find(([type]) => response.contentType.startsWith(type))
+  if (!match) {
+    return `${where}: content type ${response.contentType}, documented ${Object.keys(documented.content).join(", ")}`
   }
+  const [contentType, { schema }] = match
   if (contentType !== "application/json") {
     return null
   }
-  const key = `${where}`
-  if (!validators.has(key)) validators.set(key, ajv.compile(schema))
-  const validate = validators.get(key)!
+  if (!validators.has(where)) validators.set(where, ajv.compile(schema))
+  const validate = validators.get(where)!
   if (validate(response.data)) {
     return null
   }

@@ -108,6 +108,13 @@ function errorResponses(route: ApiRoute) {
   return responses
 }
 
+function rawContent({ contentType }: RawResponse) {
+  const types = Array.isArray(contentType) ? contentType : [contentType]
+  return Object.fromEntries(
+    types.map((type) => [type, { schema: { type: type === "application/json" ? "object" : "string" } }])
+  )
+}
+
 function operation(route: ApiRoute) {
   const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
     name,
@@ -125,7 +132,7 @@ function operation(route: ApiRoute) {
   const responses: Record<string, unknown> = {}
   for (const [status, response] of Object.entries(route.responses)) {
     responses[status] = isRaw(response)
-      ? { description: response.description, content: { [response.contentType]: { schema: { type: "string" } } } }
+      ? { description: response.description, content: rawContent(response) }
       : {
           description: "success",
           content: { "application/json": { schema: jsonSchema(response, "output") } },

@@ -37,6 +37,7 @@ import {
 import { PurchaseList, SubscriptionList } from "../schemas/purchases"
 import {
   PaymentDeclinedBody,
+  PurchaseConflictBody,
   StoreAssignedPromocodesResponse,
   StorePreviewResponse,
   StorePurchaseCreated,
@@ -104,9 +105,10 @@ export const API_ROUTES: ApiRoute[] = [
     errors: {
       400: [...PROMOCODE_REJECTIONS, "PLAN_NOT_FOUND", "INVALID_IDEMPOTENCY_KEY"],
       404: [PromocodeErrorCode.NOT_FOUND],
-      409: ["PURCHASE_IN_PROGRESS", "PURCHASE_FAILED", "invalid_state_error"],
+      // a decline whose purchase could not be read back
+      422: ["PAYMENT_DECLINED"],
     },
-    errorBodies: { 402: PaymentDeclinedBody },
+    errorBodies: { 402: PaymentDeclinedBody, 409: PurchaseConflictBody },
   },
   {
     method: "GET",
@@ -371,7 +373,12 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "docs",
     summary: "The reference page's scripts and styles (swagger-ui-dist)",
     auth: "none",
-    responses: { 200: { contentType: "application/octet-stream", description: "a file of swagger-ui-dist" } },
+    responses: {
+      200: {
+        contentType: ["text/javascript", "text/css", "image/png"],
+        description: "a file of swagger-ui-dist, or the page's init script",
+      },
+    },
     errors: { 404: [] },
   },
 ]

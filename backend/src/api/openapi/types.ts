@@ -9,8 +9,8 @@ import type { z } from "@medusajs/framework/zod"
  */
 export type RouteAuth = "none" | "publishable" | "customer" | "admin"
 
-/** A response that is not JSON (a CSV download, the HTML page, an asset). */
-export type RawResponse = { contentType: string; description: string }
+/** A response the registry has no zod schema for (a CSV download, the HTML page, an asset, the document). */
+export type RawResponse = { contentType: string | string[]; description: string }
 
 export type ApiRoute = {
   method: "GET" | "POST" | "DELETE"

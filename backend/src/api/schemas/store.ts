@@ -87,6 +87,14 @@ export const PaymentDeclinedBody = MedusaErrorBody.extend({
 })
 export type PaymentDeclinedBody = z.infer<typeof PaymentDeclinedBody>
 
+/** 409: a purchase under the same Idempotency-Key is running, or failed for another reason. */
+export const PurchaseConflictBody = MedusaErrorBody.extend({
+  code: z.enum(["PURCHASE_IN_PROGRESS", "PURCHASE_FAILED", "invalid_state_error"]),
+  /** the purchase recorded under the key; absent when another purchase holds the customer's lock */
+  purchase_id: z.string().optional(),
+})
+export type PurchaseConflictBody = z.infer<typeof PurchaseConflictBody>
+
 export const AssignedPromocode = z.object({
   code: z.string(),
   type: PromocodeType,

@@ -107,6 +107,14 @@ describe("the contract check", () => {
     ).toMatch(/does not match/)
   })
 
+  it("checks the content type of what is not JSON", () => {
+    const asset = (contentType: string) =>
+      contractViolation(response({ url: "/docs/assets/swagger-ui.css", contentType, data: "body{}" }))
+    expect(asset("text/css; charset=utf-8")).toBeNull()
+    expect(asset("text/html; charset=utf-8")).toMatch(/content type/)
+    expect(contractViolation(response({ url: "/docs/openapi.json", data: { openapi: "3.1.0" } }))).toBeNull()
+  })
+
   it("leaves Medusa's own routes alone", () => {
     expect(contractViolation(response({ url: "/store/customers/me", data: {} }))).toBeNull()
     expect(contractViolation(response({ method: "POST", url: "/auth/customer/emailpass", data: {} }))).toBeNull()
