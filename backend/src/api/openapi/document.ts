@@ -48,6 +48,11 @@ export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchem
     io,
     target: "draft-2020-12",
     unrepresentable: "any",
+    // z.int() writes the safe-integer bounds; they say nothing to a reader
+    override: ({ jsonSchema: json }) => {
+      if (json.minimum === Number.MIN_SAFE_INTEGER) delete json.minimum
+      if (json.maximum === Number.MAX_SAFE_INTEGER) delete json.maximum
+    },
   }) as JsonSchema
   return rest
 }

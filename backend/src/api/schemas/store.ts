@@ -84,7 +84,7 @@ export const PaymentDeclinedBody = MedusaErrorBody.extend({
   /** card_declined, insufficient_funds, gateway_error, invalid_token */
   reason: z.string(),
   purchase_id: z.string(),
-})
+}).describe("the payment was declined; the purchase is recorded as failed and the promo code given back")
 export type PaymentDeclinedBody = z.infer<typeof PaymentDeclinedBody>
 
 /** 409: a purchase under the same Idempotency-Key is running, or failed for another reason. */
@@ -92,7 +92,7 @@ export const PurchaseConflictBody = MedusaErrorBody.extend({
   code: z.enum(["PURCHASE_IN_PROGRESS", "PURCHASE_FAILED", "invalid_state_error"]),
   /** the purchase recorded under the key; absent when another purchase holds the customer's lock */
   purchase_id: z.string().optional(),
-})
+}).describe("another purchase of the customer, or the one under this Idempotency-Key, is running or failed")
 export type PurchaseConflictBody = z.infer<typeof PurchaseConflictBody>
 
 export const AssignedPromocode = z.object({
