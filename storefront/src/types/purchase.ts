@@ -17,6 +17,7 @@ import type {
   PromocodeType,
   StorePurchasePreview,
 } from "@backend/api/schemas/store"
+import type { KnownDeclineReason as DeclineReason } from "@/lib/util/payment"
 
 export type { PromocodeType, PurchaseStatus, SubscriptionStatus }
 
@@ -31,8 +32,8 @@ export type PurchasePreview = Pick<
   "variant_id" | "currency_code" | "original_amount" | "discount_amount" | "total"
 > & { promocode: AppliedPromocode | null }
 
-/** Why the emulated payment was declined (the 402's `reason`). */
-export type DeclineReason = "card_declined" | "insufficient_funds" | "gateway_error"
+/** Why the emulated payment was declined (the 402's `reason`) when the storefront has a text for it. */
+export type { DeclineReason }
 
 export type Purchase = Pick<
   PurchaseWithTitles,

@@ -39,13 +39,11 @@ export type { PlanInterval, PurchaseStatus, SubscriptionStatus } from "../../api
 export type Purchase = PurchaseWithTitles
 export type Subscription = SubscriptionWithTitles
 export type { SubscriptionPlan } from "../../api/schemas/operations"
+export type { AmountByCurrency, ReasonCount } from "../../api/schemas/common"
 
 /** Amounts are JSON numbers in major units; form inputs hand over strings. */
 export type Amount = number | string
 
-export type AmountByCurrency = { currency_code: string | null; amount: number }
-
-export type ReasonCount = { reason: string | null; count: number }
 
 /** The query of GET /admin/promocodes as the list page builds it: URL strings (status comma-separated). */
 export type PromocodeListParams = {

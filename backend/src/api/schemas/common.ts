@@ -20,7 +20,10 @@ export const amountByCurrency = z.object({
   amount,
 })
 
+export type AmountByCurrency = z.infer<typeof amountByCurrency>
+
 export const reasonCount = z.object({ reason: z.string().nullable(), count: z.number().int() })
+export type ReasonCount = z.infer<typeof reasonCount>
 
 /** `{ [key]: items, count, limit, offset }`, the shape of every paged list. */
 export function paged<K extends string, T extends z.ZodType>(key: K, item: T) {
