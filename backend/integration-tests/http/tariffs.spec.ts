@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,

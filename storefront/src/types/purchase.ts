@@ -1,66 +1,71 @@
 /**
- * Shapes of the purchase routes (DESIGN.md, API contract), after `lib/data/purchases.ts`
- * normalized them: amounts are numbers in major units, dates are ISO strings.
+ * Shapes of the purchase routes after `lib/data/purchases.ts` normalized them: the
+ * fields come from the backend's response schemas (the source of its OpenAPI document,
+ * `/docs/openapi.json`); the normalizer makes optional ones null and tolerates values
+ * it does not know yet (a status added later, a reason it has no text for).
+ * Type-only imports: no backend code enters the bundle.
  */
+import type {
+  PurchaseStatus,
+  PurchaseWithTitles,
+  SubscriptionStatus,
+  SubscriptionWithTitles,
+} from "@backend/api/schemas/purchases"
+import type {
+  AssignedPromocode as ApiAssignedPromocode,
+  AppliedPromocode as ApiAppliedPromocode,
+  PromocodeType,
+  StorePurchasePreview,
+} from "@backend/api/schemas/store"
+import type { KnownDeclineReason as DeclineReason } from "@/lib/util/payment"
 
-export type PromocodeType = "percentage" | "fixed" | "free_period"
+export type { PromocodeType, PurchaseStatus, SubscriptionStatus }
 
 /** The promo code a price was computed with. */
-export type AppliedPromocode = {
-  code: string
+export type AppliedPromocode = Pick<ApiAppliedPromocode, "code"> & {
   type: PromocodeType | null
-  value: number | null
+  value: ApiAppliedPromocode["value"]
 }
 
-export type PurchasePreview = {
-  variant_id: string
-  currency_code: string
-  original_amount: number
-  discount_amount: number
-  total: number
-  promocode: AppliedPromocode | null
-}
+export type PurchasePreview = Pick<
+  StorePurchasePreview,
+  "variant_id" | "currency_code" | "original_amount" | "discount_amount" | "total"
+> & { promocode: AppliedPromocode | null }
 
-export type PurchaseStatus = "completed" | "failed" | "pending"
+/** Why the emulated payment was declined (the 402's `reason`) when the storefront has a text for it. */
+export type { DeclineReason }
 
-/** Why the emulated payment was declined (the 402's `reason`). */
-export type DeclineReason = "card_declined" | "insufficient_funds" | "gateway_error"
-
-export type Purchase = {
-  id: string
+export type Purchase = Pick<
+  PurchaseWithTitles,
+  | "id"
+  | "variant_id"
+  | "original_amount"
+  | "discount_amount"
+  | "total"
+  | "currency_code"
+  | "promocode"
+  | "product_title"
+  | "variant_title"
+> & {
   status: PurchaseStatus | string
-  variant_id: string
-  original_amount: number
-  discount_amount: number
-  total: number
-  currency_code: string
-  promocode: string | null
-  created_at: string | null
-  product_title: string | null
-  variant_title: string | null
+  created_at: PurchaseWithTitles["created_at"] | null
   /** Only on failed purchases, when the backend records it. */
   reason: DeclineReason | string | null
 }
 
-export type SubscriptionStatus = "active" | "expired" | "replaced"
-
-export type Subscription = {
-  id: string
+export type Subscription = Pick<
+  SubscriptionWithTitles,
+  "id" | "starts_at" | "ends_at" | "variant_id" | "product_title" | "variant_title"
+> & {
   status: SubscriptionStatus | string
-  starts_at: string
-  ends_at: string
-  product_id: string | null
-  variant_id: string
-  product_title: string | null
-  variant_title: string | null
+  product_id: SubscriptionWithTitles["product_id"] | null
 }
 
-export type AssignedPromocode = {
-  code: string
+export type AssignedPromocode = Pick<
+  ApiAssignedPromocode,
+  "code" | "value" | "currency_code" | "free_days"
+> & {
   type: PromocodeType | string
-  value: number | null
-  currency_code: string | null
-  free_days: number | null
-  assigned_at: string | null
-  status: "available" | "used" | string
+  assigned_at: ApiAssignedPromocode["assigned_at"] | null
+  status: ApiAssignedPromocode["status"] | string
 }

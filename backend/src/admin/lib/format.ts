@@ -113,7 +113,7 @@ export const TYPE_LABELS: Record<PromocodeType, string> = {
 
 /** What a code gives: "10%", "100 ₽", "30 days free". */
 export function formatPromocodeValue(
-  p: Pick<Promocode, "type" | "value" | "currency_code" | "free_days">
+  p: Pick<Promocode, "type" | "currency_code" | "free_days"> & { value: Amount | null }
 ): string {
   switch (p.type) {
     case "percentage":
@@ -207,7 +207,8 @@ export function customerLabel(
 ): string {
   if (customer) {
     const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
-    return name ? `${name} (${customer.email})` : customer.email
+    const email = customer.email ?? customer.id
+    return name ? `${name} (${email})` : email
   }
   return fallbackId ?? "—"
 }

@@ -7,6 +7,10 @@ import type {
   PurchasePreview,
   Subscription,
 } from "@/types/purchase"
+import type {
+  StoreCreatePurchaseType,
+  StorePreviewPurchaseType,
+} from "@backend/api/store/purchases/validators"
 import { storeApi, type StoreApiError } from "./store-api"
 
 /*
@@ -39,9 +43,9 @@ export async function previewPurchase(
     method: "POST",
     token,
     locale,
-    body: input.promocode
+    body: (input.promocode
       ? { variant_id: input.variant_id, promocode: input.promocode }
-      : { variant_id: input.variant_id },
+      : { variant_id: input.variant_id }) satisfies StorePreviewPurchaseType,
   })
   if (result.ok) {
     const preview = toPreview(result.data.preview)
@@ -108,7 +112,7 @@ export async function createPurchase(
       variant_id: input.variant_id,
       ...(input.promocode ? { promocode: input.promocode } : {}),
       ...(input.payment_token ? { payment: { token: input.payment_token } } : {}),
-    },
+    } satisfies StoreCreatePurchaseType,
   })
   if (result.ok) {
     const purchase = toPurchase(result.data.purchase)

@@ -191,7 +191,7 @@ describe("payloads", () => {
       id: "promo_1",
       code: "WELCOME100",
       type: "fixed",
-      value: "100",
+      value: 100,
       currency_code: "rub",
       free_days: null,
       starts_at: "2026-01-01T00:00:00.000Z",
