@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { planChangeFor } from "../../../lib/purchases"
+import { isTrialPlan, planChangeFor } from "../../../lib/purchases"
 import type { PlanForSale } from "../../../lib/tariffs"
 import type { PlanChange } from "../../../modules/subscription"
 
@@ -29,7 +29,7 @@ export const decidePlanChangeStep = createStep(
       chargeable_amount: decision.chargeable_amount,
       effective_at: decision.effective_at.toISOString(),
       subscription_id: decision.subscription_id,
-      is_trial: input.plan.trial_days > 0,
+      is_trial: isTrialPlan(input.plan),
     })
   }
 )
