@@ -73,6 +73,8 @@ export async function planChangeFor(
       price: plan.price.amount,
       currency_code: plan.price.currency_code,
       is_trial: isTrialPlan(plan),
+      interval: plan.interval,
+      interval_count: plan.interval_count,
     },
     current_price: currentPrice,
     trial,
@@ -135,15 +137,17 @@ export function subscriptionResponse(subscription: SubscriptionRecord) {
 }
 
 type PlanTitles = { product_title: string | null; variant_title: string | null }
-type WithVariant = { product_variant?: { title?: string | null; product?: { title?: string | null } | null } | null }
+type Variant = { title?: string | null; product?: { title?: string | null } | null } | null
+type WithVariant = { purchased_variant?: Variant; subscribed_variant?: Variant }
 type Page = { take: number; skip: number }
 
-const TITLE_FIELDS = ["product_variant.title", "product_variant.product.title"]
+// The aliases of the read-only links in src/links
+const titleFields = (alias: keyof WithVariant) => [`${alias}.title`, `${alias}.product.title`]
 
-function titlesOf(record: WithVariant): PlanTitles {
+function titlesOf(variant: Variant | undefined): PlanTitles {
   return {
-    product_title: record.product_variant?.product?.title ?? null,
-    variant_title: record.product_variant?.title ?? null,
+    product_title: variant?.product?.title ?? null,
+    variant_title: variant?.title ?? null,
   }
 }
 
@@ -159,14 +163,14 @@ export async function listPurchasesWithTitles(
 ) {
   const { data, metadata } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "purchase",
-    fields: ["*", ...TITLE_FIELDS],
+    fields: ["*", ...titleFields("purchased_variant")],
     filters,
     pagination: { ...page, order: { created_at: "DESC" } },
     withDeleted: true,
   })
   const purchases = (data as (PurchaseRecord & WithVariant)[]).map((p) => ({
     ...purchaseResponse(p),
-    ...titlesOf(p),
+    ...titlesOf(p.purchased_variant),
   }))
   return { purchases, count: metadata?.count ?? purchases.length }
 }
@@ -179,14 +183,14 @@ export async function listSubscriptionsWithTitles(
 ) {
   const { data, metadata } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "subscription",
-    fields: ["*", ...TITLE_FIELDS],
+    fields: ["*", ...titleFields("subscribed_variant")],
     filters,
     pagination: { ...page, order: { ends_at: "DESC" } },
     withDeleted: true,
   })
   const subscriptions = (data as (SubscriptionRecord & WithVariant)[]).map((s) => ({
     ...subscriptionResponse(s),
-    ...titlesOf(s),
+    ...titlesOf(s.subscribed_variant),
   }))
   return { subscriptions, count: metadata?.count ?? subscriptions.length }
 }

@@ -80,33 +80,39 @@ describe("decidePlanChange", () => {
 
   it("starts anew without a live subscription or once it has ended", () => {
     expect(decidePlanChange(input({ live: null }))).toEqual({
-      change: "new", credit_amount: 0, chargeable_amount: 699, effective_at: now, subscription_id: null,
+      change: "new", credit_amount: 0, chargeable_amount: 699, effective_at: now, subscription_id: null, extra_ms: 0,
     })
     expect(decidePlanChange(input({ live: { ...live, ends_at: now } })).change).toEqual("new")
   })
 
   it("appends a period for the same plan, from the current end", () => {
     expect(decidePlanChange(input({ plan: { variant_id: "standard_month", price: 300, currency_code: "rub", is_trial: false } }))).toEqual({
-      change: "extension", credit_amount: 0, chargeable_amount: 300, effective_at: live.ends_at, subscription_id: "sub_1",
+      change: "extension", credit_amount: 0, chargeable_amount: 300, effective_at: live.ends_at, subscription_id: "sub_1", extra_ms: 0,
     })
   })
 
   it("upgrades to a higher price now, crediting the unused half", () => {
     // 15 of 30 days remain: 150 credited
     expect(decidePlanChange(input())).toEqual({
-      change: "upgrade", credit_amount: 150, chargeable_amount: 549, effective_at: now, subscription_id: "sub_1",
+      change: "upgrade", credit_amount: 150, chargeable_amount: 549, effective_at: now, subscription_id: "sub_1", extra_ms: 0,
     })
   })
 
-  it("never credits more than the new price, and credits nothing across currencies", () => {
+  it("credits at most the new price and turns the rest into time; credits nothing across currencies", () => {
     const rich = { ...live, period_amount: 5000 }
-    expect(decidePlanChange(input({ live: rich }))).toEqual(expect.objectContaining({ credit_amount: 699, chargeable_amount: 0 }))
+    // 2500 unused, 699 credited; the other 1801 buy 1801/699 of a 31-day month (Jan 16 → Feb 16)
+    const monthly = { variant_id: "premium_month", price: 699, currency_code: "rub", is_trial: false, interval: "month" as const, interval_count: 1 }
+    expect(decidePlanChange(input({ live: rich, plan: monthly }))).toEqual(
+      expect.objectContaining({ credit_amount: 699, chargeable_amount: 0, extra_ms: 6900999141 })
+    )
+    // without the plan's terms, no time is computed
+    expect(decidePlanChange(input({ live: rich })).extra_ms).toEqual(0)
     expect(decidePlanChange(input({ live: { ...live, currency_code: "usd" } }))).toEqual(expect.objectContaining({ credit_amount: 0, chargeable_amount: 699 }))
   })
 
   it("schedules a plan whose price is not higher for the period end, charging nothing", () => {
     expect(decidePlanChange(input({ current_price: 699, plan: { variant_id: "standard_month", price: 399, currency_code: "rub", is_trial: false }, live: { ...live, variant_id: "premium_month" } }))).toEqual({
-      change: "scheduled", credit_amount: 0, chargeable_amount: 0, effective_at: live.ends_at, subscription_id: "sub_1",
+      change: "scheduled", credit_amount: 0, chargeable_amount: 0, effective_at: live.ends_at, subscription_id: "sub_1", extra_ms: 0,
     })
   })
 

@@ -120,7 +120,7 @@ export async function applyGrant(
     }
   }
 
-  const end = periodEnd(now, terms)
+  const end = new Date(periodEnd(now, terms).getTime() + (input.extra_ms ?? 0))
   await writeSnapshot(manager, {
     ...before,
     product_id: input.product_id,

@@ -10,6 +10,8 @@ export type PlanChangeDecision = {
   chargeable_amount: number
   effective_at: string
   subscription_id: string | null
+  /** an upgrade whose credit exceeds the new price: the rest as time on the new period */
+  extra_ms: number
   is_trial: boolean
 }
 
@@ -29,6 +31,7 @@ export const decidePlanChangeStep = createStep(
       chargeable_amount: decision.chargeable_amount,
       effective_at: decision.effective_at.toISOString(),
       subscription_id: decision.subscription_id,
+      extra_ms: decision.extra_ms,
       is_trial: isTrialPlan(input.plan),
     })
   }
