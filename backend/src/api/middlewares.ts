@@ -3,8 +3,10 @@ import { limitSignIn } from "../lib/rate-limit/sign-in"
 import { rejectUnstorablePath } from "../lib/validation"
 import { adminOperationsMiddlewares } from "./admin/middlewares"
 import { adminPromocodesMiddlewares } from "./admin/promocodes/middlewares"
+import { adminSubscriptionsMiddlewares } from "./admin/subscriptions/middlewares"
 import { localizedErrorHandler } from "./error-handler"
 import { storePurchasesMiddlewares } from "./store/purchases/middlewares"
+import { storeSubscriptionsMiddlewares } from "./store/subscriptions/middlewares"
 import { storeTariffsMiddlewares } from "./store/tariffs/middlewares"
 
 // Medusa authenticates /admin/* (admin session, bearer, secret API key) and
@@ -20,7 +22,9 @@ export default defineMiddlewares({
     { matcher: "/auth/user/emailpass", methods: ["POST"], middlewares: [limitSignIn("user")] },
     ...storeTariffsMiddlewares,
     ...storePurchasesMiddlewares,
+    ...storeSubscriptionsMiddlewares,
     ...adminPromocodesMiddlewares,
     ...adminOperationsMiddlewares,
+    ...adminSubscriptionsMiddlewares,
   ],
 })

@@ -9,7 +9,7 @@ import {
   purchaseResponse,
   subscriptionResponse,
   subscriptionService,
-  withPlanTitles,
+  listPurchasesWithTitles,
 } from "../../../lib/purchases"
 import { promocodeAttempt } from "../../../lib/rate-limit/promocode-attempts"
 import { purchaseTariffWorkflow } from "../../../workflows/purchase-tariff"
@@ -21,7 +21,8 @@ type Purchase = Awaited<ReturnType<typeof purchaseByIdempotencyKey>> & {}
 
 /**
  * Buys a plan through the purchase-tariff workflow. 201 with the purchase and
- * the subscription; 402 when the payment is declined; the same
+ * the subscription, and the `change` it made; a scheduled change (a cheaper
+ * plan at the period end) charges nothing and has `purchase: null`; 402 when the payment is declined; the same
  * Idempotency-Key answers the first outcome again and never charges twice.
  * A promo code is limited and masked as in the preview.
  */
@@ -59,7 +60,10 @@ export async function POST(
     throw attempt ? await attempt.rejected(error) : error
   }
   res.status(201).json({
-    purchase: purchaseResponse(result.purchase),
+    change: result.change,
+    credit_amount: result.credit_amount,
+    effective_at: result.effective_at,
+    purchase: result.purchase && purchaseResponse(result.purchase),
     subscription: subscriptionResponse(result.subscription),
   })
 }
@@ -70,12 +74,13 @@ export async function GET(
   res: MedusaResponse
 ) {
   const { limit, offset } = req.validatedQuery
-  const [purchases, count] = await subscriptionService(req.scope).listAndCountPurchases(
+  const { purchases, count } = await listPurchasesWithTitles(
+    req.scope,
     { customer_id: req.auth_context.actor_id },
-    { take: limit, skip: offset, order: { created_at: "DESC" } }
+    { take: limit, skip: offset }
   )
   res.json({
-    purchases: await withPlanTitles(req.scope, purchases.map(purchaseResponse)),
+    purchases,
     count,
     limit,
     offset,
