@@ -5,31 +5,55 @@ import HomeHero from "@/components/tariffs/HomeHero"
 import TariffList from "@/components/tariffs/TariffList"
 import type { Locale } from "next-intl"
 import { getAuthToken } from "@/lib/data/cookies"
-import { currentSubscriptions, listSubscriptions } from "@/lib/data/purchases"
-import { listTariffs } from "@/lib/data/tariffs"
+import {
+  listSubscriptions,
+  liveSubscription,
+  planOffers,
+  type PlanOffer,
+} from "@/lib/data/subscriptions"
+import { listTariffs, type TariffsResult } from "@/lib/data/tariffs"
 import type { Subscription } from "@/types/purchase"
 
 type Props = {
   params: Promise<{ locale: string }>
 }
 
-/** The signed-in customer's current subscriptions; none when signed out or unknown. */
-async function currentFor(locale: string): Promise<Subscription[]> {
+type Customer = { live: Subscription | null; offers: Record<string, PlanOffer> }
+
+/**
+ * For a signed-in customer: the live subscription, and what buying each plan would do
+ * (extend, upgrade, switch, or a Trial they cannot have). Nothing when signed out.
+ */
+async function customerView(
+  locale: string,
+  tariffs: Promise<TariffsResult>
+): Promise<Customer> {
   const token = await getAuthToken()
   if (!token) {
-    return []
+    return { live: null, offers: {} }
   }
-  const result = await listSubscriptions(token, locale)
-  return result.status === "ok" ? currentSubscriptions(result.items) : []
+  const [subscriptions, catalogue] = await Promise.all([
+    listSubscriptions(token, locale),
+    tariffs,
+  ])
+  const variantIds =
+    catalogue.status === "ok"
+      ? catalogue.tariffs.flatMap((tariff) => tariff.plans.map((plan) => plan.variant_id))
+      : []
+  return {
+    live: subscriptions.status === "ok" ? liveSubscription(subscriptions.items) : null,
+    offers: await planOffers(token, locale, variantIds),
+  }
 }
 
 export default async function HomePage({ params }: Props) {
   const { locale } = await params
   setRequestLocale(locale as Locale)
 
-  const [result, current, t, tErrors] = await Promise.all([
-    listTariffs(locale),
-    currentFor(locale),
+  const tariffs = listTariffs(locale)
+  const [result, customer, t, tErrors] = await Promise.all([
+    tariffs,
+    customerView(locale, tariffs),
     getTranslations("Tariffs"),
     getTranslations("Errors"),
   ])
@@ -54,7 +78,7 @@ export default async function HomePage({ params }: Props) {
       ) : result.tariffs.length === 0 ? (
         <StatusPanel title={t("emptyTitle")} text={t("emptyText")} />
       ) : (
-        <TariffList tariffs={result.tariffs} current={current} />
+        <TariffList tariffs={result.tariffs} live={customer.live} offers={customer.offers} />
       )}
     </>
   )

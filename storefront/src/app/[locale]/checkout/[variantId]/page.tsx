@@ -1,13 +1,14 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import type { Locale } from "next-intl"
-import { getTranslations, setRequestLocale } from "next-intl/server"
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server"
 import BuyForm from "@/components/checkout/BuyForm"
 import styles from "@/components/checkout/Checkout.module.css"
 import OrderSummary from "@/components/checkout/OrderSummary"
 import PromoCodeForm from "@/components/checkout/PromoCodeForm"
 import RetryButton from "@/components/common/RetryButton"
 import StatusPanel from "@/components/common/StatusPanel"
+import statusStyles from "@/components/common/StatusPanel.module.css"
 import { Link, redirect } from "@/i18n/navigation"
 import { requireCustomer } from "@/lib/data/customer"
 import { previewPurchase, type PreviewResult } from "@/lib/data/purchases"
@@ -44,11 +45,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   const basePath = `/checkout/${encodeURIComponent(variantId)}`
   const returnPath = code ? `${basePath}?code=${encodeURIComponent(code)}` : basePath
-  const [session, t, tTariffs, tErrors] = await Promise.all([
+  const [session, t, tTariffs, tErrors, format] = await Promise.all([
     requireCustomer(locale, returnPath),
     getTranslations("Checkout"),
     getTranslations("Tariffs"),
     getTranslations("Errors"),
+    getFormatter(),
   ])
 
   const unavailable = (
@@ -99,6 +101,19 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   if (result.status === "not_found") {
     notFound()
   }
+  if (result.status === "trial_unavailable") {
+    return (
+      <StatusPanel
+        headingLevel={1}
+        title={t("trialUnavailableTitle")}
+        text={t("trialUnavailableText")}
+      >
+        <Link href="/" className={statusStyles.button}>
+          {t("toPlans")}
+        </Link>
+      </StatusPanel>
+    )
+  }
   if (result.status !== "ok") {
     return unavailable
   }
@@ -145,6 +160,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           promocode={appliedCode}
           total={money(preview.total)}
           free={preview.total === 0}
+          scheduledFor={
+            preview.change === "scheduled" && preview.effective_at
+              ? format.dateTime(new Date(preview.effective_at), { dateStyle: "long" })
+              : null
+          }
           returnPath={returnPath}
         />
       </div>
