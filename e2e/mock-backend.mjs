@@ -10,6 +10,12 @@
 //   POST /store/customers, GET /store/customers/me         (Bearer)
 //   POST /store/purchases/preview, POST /store/purchases   (Bearer; Idempotency-Key replays)
 //   GET  /store/purchases, /store/subscriptions, /store/customers/me/promocodes (Bearer)
+//   POST /store/subscriptions/:id/cancel, /store/subscriptions/:id/resume   (Bearer)
+//
+// Subscriptions follow DESIGN.md's lifecycle: the same plan appends a period
+// (`extension`), a dearer one starts now with the unused time credited (`upgrade`), a
+// cheaper one is scheduled for the period end (`pending_variant_id`, nothing charged), the
+// Trial once and never after a paid plan (TRIAL_NOT_AVAILABLE); no renewal.
 //
 // Demo data: viewer@cinema.local / viewer12345 (with two assigned codes). Promo codes:
 // WELCOME100 (100 RUB off, once per customer), SALE10 (10 %), FREEMONTH (Standard monthly
@@ -132,6 +138,9 @@ const MESSAGES = {
   PROMOCODE_NOT_APPLICABLE: { en: "This promo code does not apply to the selected plan.", ru: "Этот промокод не применяется к выбранному тарифу." },
   PROMOCODE_FIRST_PURCHASE_ONLY: { en: "This promo code is only valid for a first purchase.", ru: "Этот промокод действует только на первую покупку." },
   PAYMENT_DECLINED: { en: "The payment was declined.", ru: "Платёж отклонён." },
+  TRIAL_NOT_AVAILABLE: { en: "The free trial is available once, to new subscribers.", ru: "Пробный период доступен один раз и только новым подписчикам." },
+  SUBSCRIPTION_NOT_FOUND: { en: "Subscription not found.", ru: "Подписка не найдена." },
+  SUBSCRIPTION_NOT_ACTIVE: { en: "The subscription is not active.", ru: "Подписка не активна." },
 }
 
 class ApiError extends Error {
@@ -146,11 +155,13 @@ const promoError = (code) =>
 
 /** The price of a plan for a customer with an optional code, or a thrown rejection. */
 function price(customer, plan, rawCode, region = DEFAULT_REGION) {
+  const change = decide(customer, plan, region)
   const original = plan.prices[region.currency_code]
   const currency = region.currency_code
+  const chargeable = change.change === "scheduled" ? 0 : original - change.credit
   const code = typeof rawCode === "string" ? rawCode.trim().toUpperCase() : ""
-  if (!code) {
-    return { original, discount: 0, total: original, currency, promocode: null }
+  if (!code || change.change === "scheduled") {
+    return { ...change, original, discount: 0, total: chargeable, currency, promocode: null }
   }
   const promo = PROMOCODES[code]
   const now = Date.now()
@@ -182,13 +193,14 @@ function price(customer, plan, rawCode, region = DEFAULT_REGION) {
     throw promoError("PROMOCODE_FIRST_PURCHASE_ONLY")
   }
   let discount = 0
-  if (promo.type === "percentage") discount = Math.round(original * promo.value) / 100
-  if (promo.type === "fixed") discount = Math.min(original, promo.value)
-  if (promo.type === "free_period") discount = original
+  if (promo.type === "percentage") discount = Math.round(chargeable * promo.value) / 100
+  if (promo.type === "fixed") discount = Math.min(chargeable, promo.value)
+  if (promo.type === "free_period") discount = chargeable
   return {
+    ...change,
     original,
     discount,
-    total: Math.max(0, original - discount),
+    total: Math.round(Math.max(0, chargeable - discount) * 100) / 100,
     currency,
     promocode: { code, type: promo.type, value: promo.value },
   }
@@ -272,34 +284,85 @@ const DECLINES = {
   tok_error: "gateway_error",
 }
 
-function grant(customer, tariff, plan) {
-  const now = new Date()
-  const active = subscriptions.filter(
-    (s) => s.customer_id === customer.id && s.status === "active" && Date.parse(s.ends_at) > now.getTime()
-  )
-  const same = active.find((s) => s.product_id === tariff.id)
-  for (const other of active) {
-    if (other !== same) other.status = "replaced"
+const LIVE = ["trialing", "active", "past_due"]
+const isTrial = (plan) => plan.trial_days > 0 || plan.interval === "day"
+
+/** Ends what has ended: a cancelled subscription is `canceled`, another `expired`. */
+function settle(now = Date.now()) {
+  for (const s of subscriptions) {
+    if (LIVE.includes(s.status) && Date.parse(s.current_period_end) <= now) {
+      s.status = s.cancel_at_period_end ? "canceled" : "expired"
+    }
   }
-  if (same) {
-    same.ends_at = planEnd(new Date(same.ends_at), plan).toISOString()
-    same.variant_id = plan.variant_id
-    same.variant_title = plan.title
-    return same
+}
+
+function liveOf(customer) {
+  settle()
+  return subscriptions.find((s) => s.customer_id === customer.id && LIVE.includes(s.status)) ?? null
+}
+
+/**
+ * What buying `plan` does now (DESIGN.md, Subscription lifecycle): `new`, `extension`,
+ * `upgrade` (credit: the paid amount × the time left / the period, rounded down to
+ * kopecks) or `scheduled`; the Trial only for a customer with no subscription and no paid
+ * purchase before.
+ */
+function decide(customer, plan, region = DEFAULT_REGION) {
+  const now = Date.now()
+  if (isTrial(plan)) {
+    const hadAny =
+      subscriptions.some((s) => s.customer_id === customer.id) ||
+      purchases.some((p) => p.customer_id === customer.id && p.status === "completed" && p.total > 0)
+    if (hadAny) throw new ApiError(400, "not_allowed", null, "TRIAL_NOT_AVAILABLE")
+  }
+  const live = liveOf(customer)
+  if (!live) return { change: "new", credit: 0, effective_at: new Date(now).toISOString() }
+  if (live.variant_id === plan.variant_id) {
+    return { change: "extension", credit: 0, effective_at: live.current_period_end }
+  }
+  const current = findPlan(live.variant_id).plan.prices[region.currency_code]
+  if (plan.prices[region.currency_code] > current) {
+    const start = Date.parse(live.current_period_start)
+    const end = Date.parse(live.current_period_end)
+    const credit = Math.floor((live.period_amount * 100 * (end - now)) / (end - start)) / 100
+    return { change: "upgrade", credit: Math.max(0, credit), effective_at: new Date(now).toISOString() }
+  }
+  return { change: "scheduled", credit: 0, effective_at: live.current_period_end }
+}
+
+/** Applies a purchase to the subscription; returns it and the period paid for. */
+function grant(customer, tariff, plan, quote) {
+  const now = new Date()
+  const live = liveOf(customer)
+  if (live && quote.change === "extension") {
+    const start = live.current_period_end
+    live.current_period_end = planEnd(new Date(start), plan).toISOString()
+    live.pending_variant_id = null
+    live.cancel_at_period_end = false
+    return { subscription: live, period: [start, live.current_period_end] }
+  }
+  if (live) {
+    live.status = "canceled"
+    live.current_period_end = now.toISOString()
   }
   const subscription = {
     id: `sub_${randomBytes(8).toString("hex")}`,
     customer_id: customer.id,
-    status: "active",
-    starts_at: now.toISOString(),
-    ends_at: planEnd(now, plan).toISOString(),
+    status: isTrial(plan) ? "trialing" : "active",
+    current_period_start: now.toISOString(),
+    current_period_end: planEnd(now, plan).toISOString(),
+    cancel_at_period_end: false,
+    pending_variant_id: null,
+    payment_method: null,
+    next_charge: null,
+    period_amount: quote.original,
     product_id: tariff.id,
     variant_id: plan.variant_id,
     product_title: tariff.title,
     variant_title: plan.title,
   }
   subscriptions.push(subscription)
-  return subscription
+  return { subscription, period: [subscription.current_period_start, subscription.current_period_end] }
 }
 
 function purchase(customer, body) {
@@ -311,19 +374,28 @@ function purchase(customer, body) {
   }
   const { tariff, plan } = found
   const quote = price(customer, plan, body.promocode)
+  if (quote.change === "scheduled") {
+    const live = liveOf(customer)
+    live.pending_variant_id = plan.variant_id
+    return { change: "scheduled", purchase: null, subscription: publicSubscription(live) }
+  }
   const record = {
     id: `pur_${randomBytes(8).toString("hex")}`,
     customer_id: customer.id,
     status: "pending",
+    kind: quote.change,
     variant_id: plan.variant_id,
     product_id: tariff.id,
     product_title: tariff.title,
     variant_title: plan.title,
     original_amount: quote.original,
+    credit_amount: quote.credit,
     discount_amount: quote.discount,
     total: quote.total,
     currency_code: quote.currency,
     promocode: quote.promocode?.code ?? null,
+    period_start: null,
+    period_end: null,
     created_at: new Date().toISOString(),
   }
   purchases.push(record)
@@ -337,23 +409,25 @@ function purchase(customer, body) {
     })
   }
   record.status = "completed"
-  const subscription = grant(customer, tariff, plan)
-  const { customer_id, product_id, ...publicRecord } = record
-  return {
-    purchase: publicRecord,
-    subscription: {
-      id: subscription.id,
-      status: subscription.status,
-      starts_at: subscription.starts_at,
-      ends_at: subscription.ends_at,
-      variant_id: subscription.variant_id,
-      product_id: subscription.product_id,
-    },
+  const { subscription, period } = grant(customer, tariff, plan, quote)
+  ;[record.period_start, record.period_end] = period
+  return { change: quote.change, purchase: publicPurchase(record), subscription: publicSubscription(subscription) }
+}
+
+/** `POST /store/subscriptions/:id/cancel|resume` of the customer's own live subscription. */
+function changeSubscription(customer, id, action) {
+  settle()
+  const subscription = subscriptions.find((s) => s.id === id && s.customer_id === customer.id)
+  if (!subscription) throw new ApiError(404, "not_found", null, "SUBSCRIPTION_NOT_FOUND")
+  if (!LIVE.includes(subscription.status) || (action === "resume" && !subscription.cancel_at_period_end)) {
+    throw new ApiError(400, "not_allowed", null, "SUBSCRIPTION_NOT_ACTIVE")
   }
+  subscription.cancel_at_period_end = action === "cancel"
+  return { subscription: publicSubscription(subscription) }
 }
 
 const publicPurchase = ({ customer_id, product_id, ...rest }) => rest
-const publicSubscription = ({ customer_id, ...rest }) => rest
+const publicSubscription = ({ customer_id, period_amount, ...rest }) => rest
 
 // ── HTTP ───────────────────────────────────────────────────────────────────────────────
 
@@ -500,9 +574,12 @@ async function handle(req, res, url) {
         variant_id: found.plan.variant_id,
         currency_code: quote.currency,
         original_amount: quote.original,
+        credit_amount: quote.credit,
         discount_amount: quote.discount,
         total: quote.total,
         promocode: quote.promocode,
+        change: quote.change,
+        effective_at: quote.effective_at,
       },
     })
   }
@@ -546,12 +623,14 @@ async function handle(req, res, url) {
     const { items, limit, offset } = page(mine, url)
     return send(res, 200, { purchases: items.map(publicPurchase), count: mine.length, limit, offset })
   }
+  const action = url.pathname.match(/^\/store\/subscriptions\/([^/]+)\/(cancel|resume)$/)
+  if (req.method === "POST" && action) {
+    const customer = requireCustomer(req)
+    return send(res, 200, changeSubscription(customer, decodeURIComponent(action[1]), action[2]))
+  }
   if (route === "GET /store/subscriptions") {
     const customer = requireCustomer(req)
-    const now = Date.now()
-    for (const s of subscriptions) {
-      if (s.status === "active" && Date.parse(s.ends_at) <= now) s.status = "expired"
-    }
+    settle()
     const mine = subscriptions.filter((s) => s.customer_id === customer.id).reverse()
     return send(res, 200, { subscriptions: mine.map(publicSubscription) })
   }
