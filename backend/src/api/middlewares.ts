@@ -1,8 +1,10 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOperationsMiddlewares } from "./admin/middlewares"
 import { adminPromocodesMiddlewares } from "./admin/promocodes/middlewares"
+import { adminSubscriptionsMiddlewares } from "./admin/subscriptions/middlewares"
 import { localizedErrorHandler } from "./error-handler"
 import { storePurchasesMiddlewares } from "./store/purchases/middlewares"
+import { storeSubscriptionsMiddlewares } from "./store/subscriptions/middlewares"
 import { storeTariffsMiddlewares } from "./store/tariffs/middlewares"
 
 // Medusa authenticates /admin/* (admin session, bearer, secret API key) and
@@ -12,7 +14,9 @@ export default defineMiddlewares({
   routes: [
     ...storeTariffsMiddlewares,
     ...storePurchasesMiddlewares,
+    ...storeSubscriptionsMiddlewares,
     ...adminPromocodesMiddlewares,
     ...adminOperationsMiddlewares,
+    ...adminSubscriptionsMiddlewares,
   ],
 })

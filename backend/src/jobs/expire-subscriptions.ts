@@ -2,12 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { subscriptionService } from "../lib/purchases"
 
-/** Marks subscriptions whose period has ended as expired (daily, after midnight UTC). */
+/**
+ * Ends live subscriptions whose period has ended (daily, after midnight UTC):
+ * a cancelled one becomes `canceled`, a lapsed one `expired`.
+ */
 export default async function expireSubscriptions(container: MedusaContainer) {
   const expired = await subscriptionService(container).expireEnded()
   container
     .resolve(ContainerRegistrationKeys.LOGGER)
-    .info(`Expired ${expired} ended subscription(s)`)
+    .info(`Ended ${expired} subscription(s) whose period was over`)
 }
 
 export const config = {

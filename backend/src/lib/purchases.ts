@@ -1,7 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { SUBSCRIPTION_MODULE } from "../modules/subscription"
+import {
+  decidePlanChange,
+  SUBSCRIPTION_MODULE,
+  type Decision,
+  type PaymentMethod,
+} from "../modules/subscription"
 import type SubscriptionModuleService from "../modules/subscription/service"
+import { planForSale, type PlanForSale } from "./tariffs"
 
 type SubscriptionService = SubscriptionModuleService
 type PurchaseRecord = Awaited<ReturnType<SubscriptionService["retrievePurchase"]>>
@@ -19,16 +25,73 @@ export function hasCompletedPurchase(
   return subscriptionService(container).hasCompletedPurchase(customerId)
 }
 
+/** A plan is the Trial when it has trial days (the seed's 7-day Trial). */
+export function isTrialPlan(plan: Pick<PlanForSale, "trial_days">): boolean {
+  return plan.trial_days > 0
+}
+
+/**
+ * What buying `plan` now would do to the customer's live subscription
+ * (new / extension / upgrade with credit / scheduled), or TRIAL_NOT_AVAILABLE.
+ * The preview and the purchase workflow (under the customer's lock) both ask
+ * here. The current plan's price is today's catalog price; a plan no longer
+ * for sale counts as 0, so any paid plan upgrades from it.
+ */
+export async function planChangeFor(
+  container: MedusaContainer,
+  customerId: string,
+  plan: PlanForSale,
+  now: Date = new Date()
+): Promise<Decision> {
+  const service = subscriptionService(container)
+  const [live, trial] = await Promise.all([
+    service.liveSubscription(customerId, now),
+    service.trialEligibility(customerId),
+  ])
+  let currentPrice: number | null = null
+  if (live && live.variant_id !== plan.variant_id) {
+    currentPrice = await planForSale(container, {
+      variantId: live.variant_id,
+      salesChannelIds: null,
+    }).then(
+      (current) => current.price.amount,
+      () => null
+    )
+  }
+  return decidePlanChange({
+    live: live && {
+      id: live.id,
+      variant_id: live.variant_id,
+      is_trial: live.is_trial,
+      current_period_start: new Date(live.current_period_start),
+      ends_at: new Date(live.ends_at),
+      period_amount: live.period_amount == null ? null : Number(live.period_amount),
+      currency_code: live.currency_code ?? null,
+    },
+    plan: {
+      variant_id: plan.variant_id,
+      price: plan.price.amount,
+      currency_code: plan.price.currency_code,
+      is_trial: isTrialPlan(plan),
+    },
+    current_price: currentPrice,
+    trial,
+    now,
+  })
+}
+
 export function purchaseResponse(purchase: PurchaseRecord) {
   return {
     id: purchase.id,
     status: purchase.status,
+    kind: purchase.kind,
     customer_id: purchase.customer_id,
     product_id: purchase.product_id,
     variant_id: purchase.variant_id,
     interval: purchase.interval,
     interval_count: purchase.interval_count,
     original_amount: Number(purchase.original_amount),
+    credit_amount: Number(purchase.credit_amount ?? 0),
     discount_amount: Number(purchase.discount_amount),
     total: Number(purchase.total),
     currency_code: purchase.currency_code,
@@ -37,20 +100,36 @@ export function purchaseResponse(purchase: PurchaseRecord) {
     subscription_id: purchase.subscription_id ?? null,
     payment_id: purchase.payment_id ?? null,
     order_id: purchase.order_id ?? null,
+    period_start: purchase.period_start ?? null,
+    period_end: purchase.period_end ?? null,
     created_at: purchase.created_at,
     completed_at: purchase.completed_at ?? null,
   }
 }
 
+/**
+ * A subscription as the API shows it (DESIGN.md, "Subscription lifecycle").
+ * `next_charge` is null while there is no saved card (renewals, a later
+ * issue) or the subscription is cancelled: nothing will be charged.
+ */
 export function subscriptionResponse(subscription: SubscriptionRecord) {
+  const paymentMethod = (subscription.payment_method as PaymentMethod | null) ?? null
   return {
     id: subscription.id,
     status: subscription.status,
     customer_id: subscription.customer_id,
     product_id: subscription.product_id,
     variant_id: subscription.variant_id,
+    is_trial: subscription.is_trial,
     starts_at: subscription.starts_at,
     ends_at: subscription.ends_at,
+    current_period_start: subscription.current_period_start,
+    current_period_end: subscription.ends_at,
+    cancel_at_period_end: subscription.cancel_at_period_end,
+    canceled_at: subscription.canceled_at ?? null,
+    pending_variant_id: subscription.pending_variant_id ?? null,
+    payment_method: paymentMethod,
+    next_charge: null as { at: Date; amount: number; currency_code: string } | null,
     last_purchase_id: subscription.last_purchase_id ?? null,
   }
 }

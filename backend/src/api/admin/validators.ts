@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { PURCHASE_KINDS, SUBSCRIPTION_STATUSES } from "../../modules/subscription"
 
 const id = z.string().trim().min(1).max(100)
 const pagination = {
@@ -25,6 +26,7 @@ export const AdminListPurchases = z
   .object({
     customer_id: id.optional(),
     status: list(z.enum(["pending", "completed", "failed"])).optional(),
+    kind: list(z.enum(PURCHASE_KINDS)).optional(),
     promocode: z.string().trim().min(1).max(64).optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
@@ -36,7 +38,7 @@ export type AdminListPurchasesType = z.infer<typeof AdminListPurchases>
 export const AdminListSubscriptions = z
   .object({
     customer_id: id.optional(),
-    status: list(z.enum(["active", "expired", "replaced"])).optional(),
+    status: list(z.enum(SUBSCRIPTION_STATUSES)).optional(),
     ...pagination,
   })
   .strict()

@@ -7,7 +7,7 @@ export async function GET(
   req: AuthenticatedMedusaRequest<unknown, AdminListPurchasesType>,
   res: MedusaResponse
 ) {
-  const { customer_id, status, promocode, from, to, limit, offset } = req.validatedQuery
+  const { customer_id, status, kind, promocode, from, to, limit, offset } = req.validatedQuery
   const created_at = {
     ...(from ? { $gte: from } : {}),
     ...(to ? { $lte: to } : {}),
@@ -16,6 +16,7 @@ export async function GET(
     {
       ...(customer_id ? { customer_id } : {}),
       ...(status ? { status } : {}),
+      ...(kind ? { kind } : {}),
       ...(promocode ? { promocode: promocode.toUpperCase() } : {}),
       ...(from || to ? { created_at } : {}),
     },

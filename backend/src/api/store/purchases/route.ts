@@ -22,7 +22,8 @@ const DECLINE_REASONS = ["card_declined", "insufficient_funds", "gateway_error",
 
 /**
  * Buys a plan through the purchase-tariff workflow. 201 with the purchase and
- * the subscription; 402 when the payment is declined; the same
+ * the subscription, and the `change` it made; a scheduled change (a cheaper
+ * plan at the period end) charges nothing and has `purchase: null`; 402 when the payment is declined; the same
  * Idempotency-Key answers the first outcome again and never charges twice.
  */
 export async function POST(
@@ -58,7 +59,10 @@ export async function POST(
     throw error
   }
   res.status(201).json({
-    purchase: purchaseResponse(result.purchase),
+    change: result.change,
+    credit_amount: result.credit_amount,
+    effective_at: result.effective_at,
+    purchase: result.purchase && purchaseResponse(result.purchase),
     subscription: subscriptionResponse(result.subscription),
   })
 }

@@ -1,12 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { hasCompletedPurchase } from "../../../../lib/purchases"
+import { hasCompletedPurchase, planChangeFor } from "../../../../lib/purchases"
 import { planForSale } from "../../../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../../../modules/promocode"
 import type { StorePreviewPurchaseType } from "../validators"
 
 /**
- * The price the customer would pay for a plan, with a promo code applied when
- * given; a code that does not apply answers its PROMOCODE_* error. Reserves
+ * The price the customer would pay for a plan now: what it does to their
+ * live subscription (`change`, `credit_amount`, `effective_at`), the price
+ * less the credit, then the promo code when given (a code that does not apply
+ * answers its PROMOCODE_* error; the Trial, TRIAL_NOT_AVAILABLE). Reserves
  * nothing. The plan and its price come from the catalog cache the purchase
  * reads too (see planForSale).
  */
@@ -18,6 +20,8 @@ export async function POST(
   const { variant_id, promocode } = req.validatedBody
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   const plan = await planForSale(req.scope, { variantId: variant_id, salesChannelIds })
+  const decision = await planChangeFor(req.scope, customerId, plan)
+  const chargeable = decision.chargeable_amount
   const base = {
     variant_id: plan.variant_id,
     product_id: plan.product_id,
@@ -29,16 +33,15 @@ export async function POST(
       interval_count: plan.interval_count,
       trial_days: plan.trial_days,
     },
+    change: decision.change,
+    credit_amount: decision.credit_amount,
+    effective_at: decision.effective_at,
+    original_amount: plan.price.amount,
   }
-  if (!promocode) {
+  // A scheduled change charges nothing now, so no code applies to it.
+  if (!promocode || decision.change === "scheduled") {
     return res.json({
-      preview: {
-        ...base,
-        original_amount: plan.price.amount,
-        discount_amount: 0,
-        total: plan.price.amount,
-        promocode: null,
-      },
+      preview: { ...base, discount_amount: 0, total: chargeable, promocode: null },
     })
   }
   const promocodes = req.scope.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
@@ -47,14 +50,13 @@ export async function POST(
     customer_id: customerId,
     variant_id: plan.variant_id,
     product_id: plan.product_id,
-    amount: plan.price.amount,
+    amount: chargeable,
     currency_code: plan.price.currency_code,
     has_prior_purchase: await hasCompletedPurchase(req.scope, customerId),
   })
   res.json({
     preview: {
       ...base,
-      original_amount: Number(discount.original_amount),
       discount_amount: Number(discount.discount_amount),
       total: Number(discount.total),
       promocode: {
