@@ -349,6 +349,7 @@ function grant(customer, tariff, plan, quote) {
     id: `sub_${randomBytes(8).toString("hex")}`,
     customer_id: customer.id,
     status: isTrial(plan) ? "trialing" : "active",
+    is_trial: isTrial(plan),
     current_period_start: now.toISOString(),
     current_period_end: planEnd(now, plan).toISOString(),
     cancel_at_period_end: false,
@@ -632,7 +633,14 @@ async function handle(req, res, url) {
     const customer = requireCustomer(req)
     settle()
     const mine = subscriptions.filter((s) => s.customer_id === customer.id).reverse()
-    return send(res, 200, { subscriptions: mine.map(publicSubscription) })
+    const trialUsed = subscriptions.some((s) => s.customer_id === customer.id && s.is_trial)
+    const paid = purchases.some((p) => p.customer_id === customer.id && p.status === "completed")
+    const trial = trialUsed
+      ? { available: false, reason: "trial_used" }
+      : paid
+        ? { available: false, reason: "paid_subscription" }
+        : { available: true, reason: null }
+    return send(res, 200, { subscriptions: mine.map(publicSubscription), trial })
   }
 
   throw new ApiError(404, "not_found", `Cannot ${req.method} ${url.pathname}`)

@@ -56,7 +56,8 @@ const UI = {
     yourPlan: "Ваш тариф",
     currentPlan: "Текущий тариф",
     unavailable: "Недоступно",
-    unavailableReason: "Пробный период — только для новых подписчиков и один раз на аккаунт.",
+    trialUsed: "Вы уже воспользовались пробным периодом.",
+    hadPaidPlan: "Пробный период — для новых подписчиков, а у вашего аккаунта уже был платный тариф.",
     trialUnavailableTitle: "Пробный период недоступен",
     paymentSuccessful: "Оплата прошла",
   },
@@ -96,7 +97,8 @@ const UI = {
     yourPlan: "Your plan",
     currentPlan: "Current plan",
     unavailable: "Not available",
-    unavailableReason: "The free trial is for new subscribers only, once per account.",
+    trialUsed: "You have already used your free trial.",
+    hadPaidPlan: "The free trial is for new subscribers, and your account has had a paid plan.",
     trialUnavailableTitle: "The free trial is not available",
     paymentSuccessful: "Payment successful",
   },
@@ -182,6 +184,9 @@ for (const { locale, device, viewport } of RUNS) {
         await buyPlan(customer, plans.Standard.month.variant_id)
 
         await page.goto(url(`/${locale}`))
+        // A paid plan rules out the Trial, and the card says why.
+        const trial = await textOf(card(page, "Trial"))
+        assert.ok(trial.includes(ui.unavailable) && trial.includes(ui.hadPaidPlan), `"${trial}"`)
         const premium = card(page, "Premium")
         await premium.getByRole("link", { name: ui.upgradeLink("Premium"), exact: true }).click()
         await page.waitForURL(/\/checkout\//)
@@ -333,7 +338,7 @@ for (const { locale, device, viewport } of RUNS) {
         await buyPlan(customer, plans.Standard.month.variant_id)
         await page.goto(url(`/${locale}`))
         const unavailable = await textOf(card(page, "Trial"))
-        assert.ok(unavailable.includes(ui.unavailable) && unavailable.includes(ui.unavailableReason), `"${unavailable}"`)
+        assert.ok(unavailable.includes(ui.unavailable) && unavailable.includes(ui.trialUsed), `"${unavailable}"`)
         assert.equal(await card(page, "Trial").getByRole("link").count(), 0, "no buy button on an unavailable Trial")
         await assertNoHorizontalScroll(page, viewport)
         await screenshot(page, `subs-trial-unavailable-${name}`)
@@ -341,6 +346,7 @@ for (const { locale, device, viewport } of RUNS) {
         // The checkout refuses it too (a link kept from before).
         await page.goto(url(`/${locale}/checkout/${encodeURIComponent(plans.Trial.trial.variant_id)}`))
         await page.getByRole("heading", { level: 1, name: ui.trialUnavailableTitle }).waitFor()
+        assert.ok((await textOf(page.getByRole("main"))).includes(ui.trialUsed), "the checkout says why")
         assert.equal(await page.getByRole("button", { name: ui.activate }).count(), 0)
       },
       { viewport }

@@ -90,3 +90,10 @@ export type AssignedPromocode = {
   assigned_at: string | null
   status: "available" | "used" | string
 }
+
+/** Whether the customer may still take the Trial, and if not, why. */
+export type TrialEligibility = {
+  available: boolean
+  /** `trial_used`: had it already; `paid_subscription`: has had a paid plan. */
+  reason: "trial_used" | "paid_subscription" | null
+}

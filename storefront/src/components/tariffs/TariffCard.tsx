@@ -2,7 +2,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl"
 import { Link } from "@/i18n/navigation"
 import { formatMoney, yearlySaving } from "@/lib/util/money"
 import type { PlanOffer } from "@/lib/data/subscriptions"
-import type { Subscription } from "@/types/purchase"
+import type { Subscription, TrialEligibility } from "@/types/purchase"
 import type { StoreTariff, StoreTariffPlan } from "@/types/tariff"
 import styles from "./TariffCard.module.css"
 
@@ -14,6 +14,8 @@ type Props = {
   live: Subscription | null
   /** What buying each plan would do for the signed-in customer, by variant id. */
   offers: Record<string, PlanOffer>
+  /** Why the Trial is not the customer's to take, when the backend says. */
+  trialReason: TrialEligibility["reason"]
 }
 
 /** The verb of a plan's button: what buying it does, as the server's preview says. */
@@ -26,7 +28,7 @@ const ACTIONS: Record<string, Action> = {
   scheduled: "switch",
 }
 
-export default function TariffCard({ tariff, current, live, offers }: Props) {
+export default function TariffCard({ tariff, current, live, offers, trialReason }: Props) {
   const t = useTranslations("Tariffs")
   const locale = useLocale()
   const format = useFormatter()
@@ -129,7 +131,7 @@ export default function TariffCard({ tariff, current, live, offers }: Props) {
               {unavailable && !isCurrent ? (
                 <div className={styles.unavailable}>
                   <p className={styles.unavailableTitle}>{t("trialUnavailable")}</p>
-                  <p className={styles.note}>{t("trialUnavailableReason")}</p>
+                  <p className={styles.note}>{t("trialUnavailableReason", { reason: trialReason ?? "other" })}</p>
                 </div>
               ) : null}
               {buyable ? (

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl"
 import type { PlanOffer } from "@/lib/data/subscriptions"
-import type { Subscription } from "@/types/purchase"
+import type { Subscription, TrialEligibility } from "@/types/purchase"
 import type { StoreTariff } from "@/types/tariff"
 import TariffCard from "./TariffCard"
 import styles from "./TariffList.module.css"
@@ -11,9 +11,11 @@ type Props = {
   live: Subscription | null
   /** What buying each plan would do for the signed-in customer (empty when signed out). */
   offers: Record<string, PlanOffer>
+  /** Why the Trial is not the customer's to take, when the backend says. */
+  trialReason: TrialEligibility["reason"]
 }
 
-export default function TariffList({ tariffs, live, offers }: Props) {
+export default function TariffList({ tariffs, live, offers, trialReason }: Props) {
   const t = useTranslations("Home")
 
   return (
@@ -25,6 +27,7 @@ export default function TariffList({ tariffs, live, offers }: Props) {
               tariff={tariff}
               live={live}
               offers={offers}
+              trialReason={trialReason}
               current={
                 live &&
                 (live.product_id === tariff.id ||

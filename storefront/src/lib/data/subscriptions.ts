@@ -1,5 +1,5 @@
 import "server-only"
-import type { PlanChange, Subscription } from "@/types/purchase"
+import type { PlanChange, Subscription, TrialEligibility } from "@/types/purchase"
 import { amount, arrayOf, isObject, stringOrNull } from "./json"
 import { previewPurchase } from "./purchases"
 import { listFailure, logError, storeApi, type ListResult } from "./store-api"
@@ -13,20 +13,27 @@ import { listFailure, logError, storeApi, type ListResult } from "./store-api"
 /** Statuses that give access: a customer has at most one subscription in one of them. */
 const LIVE_STATUSES = ["trialing", "active", "past_due"]
 
-/** `GET /store/subscriptions`: every subscription of the customer, any status. */
+export type SubscriptionsResult =
+  | (Extract<ListResult<Subscription>, { status: "ok" }> & { trial: TrialEligibility })
+  | Exclude<ListResult<Subscription>, { status: "ok" }>
+
+/**
+ * `GET /store/subscriptions`: every subscription of the customer, any status, and
+ * whether the Trial is still theirs to take (and if not, why).
+ */
 export async function listSubscriptions(
   token: string,
   locale: string
-): Promise<ListResult<Subscription>> {
-  const result = await storeApi<{ subscriptions?: unknown }>("/store/subscriptions", {
-    token,
-    locale,
-  })
+): Promise<SubscriptionsResult> {
+  const result = await storeApi<{ subscriptions?: unknown; trial?: unknown }>(
+    "/store/subscriptions",
+    { token, locale }
+  )
   if (!result.ok) {
     return listFailure("subscriptions", result.error)
   }
   const items = arrayOf(result.data.subscriptions, toSubscription)
-  return { status: "ok", items, count: items.length }
+  return { status: "ok", items, count: items.length, trial: toTrial(result.data.trial) }
 }
 
 /**
@@ -138,13 +145,23 @@ export async function planOffers(
   )
 }
 
+function toTrial(value: unknown): TrialEligibility {
+  if (!isObject(value) || typeof value.available !== "boolean") {
+    return { available: true, reason: null }
+  }
+  const reason = value.reason
+  return {
+    available: value.available,
+    reason: reason === "trial_used" || reason === "paid_subscription" ? reason : null,
+  }
+}
+
 function toSubscription(value: unknown): Subscription | null {
   if (!isObject(value) || typeof value.id !== "string") {
     return null
   }
-  // Until the lifecycle fields land everywhere, the older `starts_at`/`ends_at` stand in.
-  const start = stringOrNull(value.current_period_start) ?? stringOrNull(value.starts_at)
-  const end = stringOrNull(value.current_period_end) ?? stringOrNull(value.ends_at)
+  const start = stringOrNull(value.current_period_start)
+  const end = stringOrNull(value.current_period_end)
   if (!start || !end) {
     return null
   }

@@ -12,13 +12,17 @@ import {
   type PlanOffer,
 } from "@/lib/data/subscriptions"
 import { listTariffs, type TariffsResult } from "@/lib/data/tariffs"
-import type { Subscription } from "@/types/purchase"
+import type { Subscription, TrialEligibility } from "@/types/purchase"
 
 type Props = {
   params: Promise<{ locale: string }>
 }
 
-type Customer = { live: Subscription | null; offers: Record<string, PlanOffer> }
+type Customer = {
+  live: Subscription | null
+  offers: Record<string, PlanOffer>
+  trial: TrialEligibility | null
+}
 
 /**
  * For a signed-in customer: the live subscription, and what buying each plan would do
@@ -30,7 +34,7 @@ async function customerView(
 ): Promise<Customer> {
   const token = await getAuthToken()
   if (!token) {
-    return { live: null, offers: {} }
+    return { live: null, offers: {}, trial: null }
   }
   const [subscriptions, catalogue] = await Promise.all([
     listSubscriptions(token, locale),
@@ -43,6 +47,7 @@ async function customerView(
   return {
     live: subscriptions.status === "ok" ? liveSubscription(subscriptions.items) : null,
     offers: await planOffers(token, locale, variantIds),
+    trial: subscriptions.status === "ok" ? subscriptions.trial : null,
   }
 }
 
@@ -78,7 +83,12 @@ export default async function HomePage({ params }: Props) {
       ) : result.tariffs.length === 0 ? (
         <StatusPanel title={t("emptyTitle")} text={t("emptyText")} />
       ) : (
-        <TariffList tariffs={result.tariffs} live={customer.live} offers={customer.offers} />
+        <TariffList
+          tariffs={result.tariffs}
+          live={customer.live}
+          offers={customer.offers}
+          trialReason={customer.trial?.reason ?? null}
+        />
       )}
     </>
   )

@@ -12,6 +12,7 @@ import statusStyles from "@/components/common/StatusPanel.module.css"
 import { Link, redirect } from "@/i18n/navigation"
 import { requireCustomer } from "@/lib/data/customer"
 import { previewPurchase, type PreviewResult } from "@/lib/data/purchases"
+import { listSubscriptions } from "@/lib/data/subscriptions"
 import { listTariffs } from "@/lib/data/tariffs"
 import { formatMoney } from "@/lib/util/money"
 import {
@@ -102,11 +103,14 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     notFound()
   }
   if (result.status === "trial_unavailable") {
+    // Why: the Trial was used, or the account has had a paid plan.
+    const subscriptions = await listSubscriptions(session.token, locale)
+    const reason = subscriptions.status === "ok" ? subscriptions.trial.reason : null
     return (
       <StatusPanel
         headingLevel={1}
         title={t("trialUnavailableTitle")}
-        text={t("trialUnavailableText")}
+        text={t("trialUnavailableText", { reason: reason ?? "other" })}
       >
         <Link href="/" className={statusStyles.button}>
           {t("toPlans")}
