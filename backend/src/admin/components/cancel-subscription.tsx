@@ -2,7 +2,7 @@ import { Button, Checkbox, Label, Prompt, RadioGroup, Text, toast } from "@medus
 import { useId, useState } from "react"
 import { useCancelSubscription } from "../hooks/subscriptions"
 import { errorMessage } from "../lib/errors"
-import { formatDate } from "../lib/format"
+import { formatAmount, formatDate, toNumber } from "../lib/format"
 import type { LifecycleSubscription } from "../lib/subscription-types"
 
 type Props = {
@@ -35,15 +35,17 @@ export function CancelSubscriptionPrompt({ subscription, label, open, onOpenChan
 
   const submit = async () => {
     try {
-      await cancel.mutateAsync({
+      const result = await cancel.mutateAsync({
         id: subscription.id,
         at,
         ...(at === "now" ? { refund: refund && refundable ? "prorated" : "none" } : {}),
       })
       toast.success(
-        at === "now"
-          ? `Subscription canceled now${refund && refundable ? ", unused part refunded" : ""}`
-          : `Subscription ends on ${end}`
+        at === "period_end"
+          ? `Subscription ends on ${end}`
+          : result.refund && toNumber(result.refund.amount) > 0
+            ? `Subscription canceled now, ${formatAmount(result.refund.amount, result.refund.currency_code)} refunded`
+            : "Subscription canceled now"
       )
       onOpenChange(false)
     } catch (error) {

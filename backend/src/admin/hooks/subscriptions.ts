@@ -3,6 +3,7 @@ import { purchaseKeys, subscriptionKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 import type {
   CancelSubscriptionInput,
+  CancelSubscriptionResponse,
   LifecycleSubscription,
 } from "../lib/subscription-types"
 
@@ -36,7 +37,7 @@ export function useCancelSubscription() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ id, ...body }: CancelSubscriptionInput & { id: string }) =>
-      sdk.client.fetch<{ subscription: LifecycleSubscription }>(
+      sdk.client.fetch<CancelSubscriptionResponse>(
         `/admin/subscriptions/${encodeURIComponent(id)}/cancel`,
         { method: "POST", body }
       ),

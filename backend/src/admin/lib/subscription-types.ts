@@ -41,3 +41,9 @@ export type CancelSubscriptionInput = {
   at: "now" | "period_end"
   refund?: "none" | "prorated"
 }
+
+/** What `POST /admin/subscriptions/:id/cancel` answers; `refund` is null without one. */
+export type CancelSubscriptionResponse = {
+  subscription: LifecycleSubscription
+  refund: { amount: Amount; currency_code: string | null } | null
+}
