@@ -2,14 +2,15 @@
 // lifecycle"): an upgrade shows the credit for unused time and what is charged now; a
 // cheaper plan is scheduled for the period end with nothing charged; cancel (confirmed,
 // with the day access ends) and resume; a Trial once, then shown unavailable with the
-// reason. Each in Russian and English, on a desktop and on a phone. The customer and the
+// reason; a promo code on an upgrade takes its share of the charge, not of the price. Each
+// in Russian and English, on a desktop and on a phone. The customer and the
 // plan they already have are made over the store API; the cookie the storefront's sign-in
 // would set carries the same token.
 import assert from "node:assert/strict"
 import { test } from "node:test"
 import { buyPlan, registerCustomer, storeTariffs, BACKEND_URL, PUBLISHABLE_KEY } from "./lib/admin.mjs"
 import { formatPrice, normalize, PHONE, screenshot, STOREFRONT_URL, textOf, useBrowser } from "./lib/browser.mjs"
-import { uniqueEmail, url } from "./lib/shopper.mjs"
+import { applyCode, uniqueEmail, url } from "./lib/shopper.mjs"
 
 const withPage = useBrowser()
 
@@ -28,6 +29,7 @@ const UI = {
     trialPeriod: "за 7 дней",
     summary: "Ваш заказ",
     credit: "Зачёт неиспользованного времени",
+    discountWithCode: (code) => `Скидка (${code})`,
     chargedNow: "Списываем сейчас",
     total: "Итого",
     upgradeNote: "Вступает в силу сразу",
@@ -69,6 +71,7 @@ const UI = {
     trialPeriod: "for 7 days",
     summary: "Your order",
     credit: "Credit for unused time",
+    discountWithCode: (code) => `Discount (${code})`,
     chargedNow: "Charged now",
     total: "Total",
     upgradeNote: "Takes effect now",
@@ -206,6 +209,20 @@ for (const { locale, device, viewport } of RUNS) {
         )
         const note = await textOf(summary.getByRole("note"))
         assert.ok(note.startsWith(ui.upgradeNote), `when it takes effect: "${note}"`)
+
+        // A promo code applies to what is charged now, after the credit.
+        await applyCode(page, locale, "SALE10")
+        await summary.getByText(ui.discountWithCode("SALE10")).waitFor()
+        const discountLine = await textOf(summary.locator("div").filter({ hasText: ui.discountWithCode("SALE10") }).last())
+        const discount = parseMoney(discountLine.replace(ui.discountWithCode("SALE10"), ""), locale)
+        const chargedLine = await textOf(summary.locator("div").filter({ hasText: ui.chargedNow }).last())
+        const charged = parseMoney(chargedLine.replace(ui.chargedNow, ""), locale)
+        const credited = parseMoney(
+          (await textOf(summary.locator("div").filter({ hasText: ui.credit }).last())).replace(ui.credit, ""),
+          locale
+        )
+        assert.ok(Math.abs(discount - (699 - credited) / 10) < 0.011, `10 % of ${699 - credited}, not of 699: "${discountLine}"`)
+        assert.ok(Math.abs(credited + discount + charged - 699) < 0.005, `credit + discount + charge = 699 ("${chargedLine}")`)
         await assertNoHorizontalScroll(page, viewport)
         await screenshot(page, `subs-upgrade-checkout-${name}`)
 
@@ -249,6 +266,7 @@ for (const { locale, device, viewport } of RUNS) {
         const note = await textOf(summary.getByRole("note"))
         assert.ok(note.startsWith(ui.scheduledNote(endLong)), `"${note}" says it is scheduled for ${endLong}`)
         assert.equal(await page.getByRole("radio").count(), 0, "no card to pick: nothing is charged")
+        assert.equal(await page.getByRole("textbox").count(), 0, "no promo code field: nothing is charged now")
         await assertNoHorizontalScroll(page, viewport)
         await screenshot(page, `subs-downgrade-checkout-${name}`)
 

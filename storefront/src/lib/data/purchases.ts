@@ -309,13 +309,12 @@ function toPurchase(value: unknown): Purchase | null {
   }
   const original = amount(value.original_amount)
   const total = amount(value.total) ?? original ?? 0
-  const period = isObject(value.period) ? value.period : {}
   return {
     id: value.id,
     status: stringOrNull(value.status) ?? "pending",
     kind: stringOrNull(value.kind),
-    period_start: stringOrNull(value.period_start) ?? stringOrNull(period.start),
-    period_end: stringOrNull(value.period_end) ?? stringOrNull(period.end),
+    period_start: stringOrNull(value.period_start),
+    period_end: stringOrNull(value.period_end),
     variant_id: String(value.variant_id ?? ""),
     original_amount: original ?? total,
     discount_amount:

@@ -124,7 +124,10 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   const { preview } = result
   const money = (amount: number) => formatMoney(amount, preview.currency_code, locale)
-  const appliedCode = rejection ? null : (preview.promocode?.code ?? (code || null))
+  const appliedCode =
+    rejection || preview.change === "scheduled"
+      ? null
+      : (preview.promocode?.code ?? (code || null))
   const period = tTariffs("period", {
     interval: plan.interval,
     count: plan.interval_count,
@@ -145,19 +148,22 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       </div>
 
       <div className={styles.main}>
-        <PromoCodeForm
-          code={code}
-          rejection={rejection}
-          applied={
-            appliedCode
-              ? {
-                  code: appliedCode,
-                  discount: money(preview.discount_amount),
-                  total: money(preview.total),
-                }
-              : null
-          }
-        />
+        {/* A switch at the period end charges nothing now: no code applies to it. */}
+        {preview.change === "scheduled" ? null : (
+          <PromoCodeForm
+            code={code}
+            rejection={rejection}
+            applied={
+              appliedCode
+                ? {
+                    code: appliedCode,
+                    discount: money(preview.discount_amount),
+                    total: money(preview.total),
+                  }
+                : null
+            }
+          />
+        )}
         <BuyForm
           key={appliedCode ?? ""}
           variantId={variantId}
