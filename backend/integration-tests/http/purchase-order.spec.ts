@@ -124,6 +124,33 @@ medusaIntegrationTestRunner({
       expect((await api.get("/store/orders", other.headers())).data.orders).toEqual([])
     })
 
+    it("records an upgrade's order at what was charged: the credit and the code as adjustments, the kind and period in metadata", async () => {
+      const buyer = await registerCustomer(api, app.publishable_key)
+      await buy(buyer, { variant_id: variants["standard:month"] })
+      const upgrade = await buy(buyer, { variant_id: variants["premium:month"], promocode: "SALE10" })
+      expect(upgrade.kind).toEqual("upgrade")
+      const { data } = await api.get(
+        `/admin/orders/${upgrade.order_id}?fields=*items,*items.adjustments,+metadata,+total`,
+        adminHeaders
+      )
+      expect(Number(data.order.total)).toEqual(Number(upgrade.total))
+      expect(data.order.metadata).toEqual(
+        expect.objectContaining({
+          purchase_id: upgrade.id,
+          kind: "upgrade",
+          period_start: new Date(upgrade.period_start!).toISOString(),
+          period_end: new Date(upgrade.period_end!).toISOString(),
+        })
+      )
+      const codes = data.order.items[0].adjustments.map((a: any) => [a.code, Number(a.amount)])
+      expect(codes).toEqual(
+        expect.arrayContaining([
+          ["UPGRADE_CREDIT", Number(upgrade.credit_amount)],
+          ["SALE10", Number(upgrade.discount_amount)],
+        ])
+      )
+    })
+
     it("never records a purchase twice: replays, concurrent runs, a run that died after creating the order", async () => {
       const buyer = await registerCustomer(api, app.publishable_key)
       const purchase = await buy(buyer, { variant_id: variants["premium:month"] })

@@ -25,9 +25,9 @@ export function hasCompletedPurchase(
   return subscriptionService(container).hasCompletedPurchase(customerId)
 }
 
-/** A plan is the Trial when it has trial days (the seed's 7-day Trial). */
-export function isTrialPlan(plan: Pick<PlanForSale, "trial_days">): boolean {
-  return plan.trial_days > 0
+/** A plan is the Trial when it has trial days and costs nothing (the seed's 7-day Trial). */
+export function isTrialPlan(plan: Pick<PlanForSale, "trial_days" | "price">): boolean {
+  return plan.trial_days > 0 && plan.price.amount === 0
 }
 
 /**
@@ -73,6 +73,8 @@ export async function planChangeFor(
       price: plan.price.amount,
       currency_code: plan.price.currency_code,
       is_trial: isTrialPlan(plan),
+      interval: plan.interval,
+      interval_count: plan.interval_count,
     },
     current_price: currentPrice,
     trial,
@@ -134,29 +136,63 @@ export function subscriptionResponse(subscription: SubscriptionRecord) {
   }
 }
 
-/** Adds the tariff's and the plan's titles to records that carry a variant_id. */
-export async function withPlanTitles<T extends { variant_id: string }>(
-  container: MedusaContainer,
-  records: T[]
-): Promise<(T & { product_title: string | null; variant_title: string | null })[]> {
-  const ids = [...new Set(records.map((r) => r.variant_id))]
-  const titles = new Map<string, { product_title: string | null; variant_title: string | null }>()
-  if (ids.length) {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "product_variant",
-      fields: ["id", "title", "product.title"],
-      filters: { id: ids },
-      withDeleted: true,
-    })
-    for (const v of data) {
-      titles.set(v.id, { product_title: v.product?.title ?? null, variant_title: v.title ?? null })
-    }
+type PlanTitles = { product_title: string | null; variant_title: string | null }
+type Variant = { title?: string | null; product?: { title?: string | null } | null } | null
+type WithVariant = { purchased_variant?: Variant; subscribed_variant?: Variant }
+type Page = { take: number; skip: number }
+
+// The aliases of the read-only links in src/links
+const titleFields = (alias: keyof WithVariant) => [`${alias}.title`, `${alias}.product.title`]
+
+function titlesOf(variant: Variant | undefined): PlanTitles {
+  return {
+    product_title: variant?.product?.title ?? null,
+    variant_title: variant?.title ?? null,
   }
-  return records.map((r) => ({
-    ...r,
-    ...(titles.get(r.variant_id) ?? { product_title: null, variant_title: null }),
+}
+
+/**
+ * Purchases with the titles of their tariff and plan, newest first, read
+ * with Query across the purchase ↔ variant link (src/links). `withDeleted`
+ * keeps the titles of plans taken off sale (purchases are never deleted).
+ */
+export async function listPurchasesWithTitles(
+  container: MedusaContainer,
+  filters: Record<string, unknown>,
+  page: Page
+) {
+  const { data, metadata } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "purchase",
+    fields: ["*", ...titleFields("purchased_variant")],
+    filters,
+    pagination: { ...page, order: { created_at: "DESC" } },
+    withDeleted: true,
+  })
+  const purchases = (data as (PurchaseRecord & WithVariant)[]).map((p) => ({
+    ...purchaseResponse(p),
+    ...titlesOf(p.purchased_variant),
   }))
+  return { purchases, count: metadata?.count ?? purchases.length }
+}
+
+/** Subscriptions with their tariff's and plan's titles, the latest ending first (see above). */
+export async function listSubscriptionsWithTitles(
+  container: MedusaContainer,
+  filters: Record<string, unknown>,
+  page: Page
+) {
+  const { data, metadata } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "subscription",
+    fields: ["*", ...titleFields("subscribed_variant")],
+    filters,
+    pagination: { ...page, order: { ends_at: "DESC" } },
+    withDeleted: true,
+  })
+  const subscriptions = (data as (SubscriptionRecord & WithVariant)[]).map((s) => ({
+    ...subscriptionResponse(s),
+    ...titlesOf(s.subscribed_variant),
+  }))
+  return { subscriptions, count: metadata?.count ?? subscriptions.length }
 }
 
 /** The purchase made by this customer with this Idempotency-Key, if any. */

@@ -85,6 +85,15 @@ function assertGrantInput(input: GrantOrExtendInput): void {
       "interval_count must be a positive integer"
     )
   }
+  if (
+    input.extra_ms !== undefined &&
+    (!Number.isInteger(input.extra_ms) || input.extra_ms < 0)
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "extra_ms must be a non-negative integer"
+    )
+  }
   const freeDays = input.free_days
   if (
     freeDays !== undefined &&

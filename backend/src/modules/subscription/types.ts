@@ -37,6 +37,8 @@ export type GrantOrExtendInput = {
    * (SUBSCRIPTION_CHANGED) instead of applying a stale decision.
    */
   expected_subscription_id?: string | null
+  /** an upgrade: time added to the new period (a credit larger than the price) */
+  extra_ms?: number
   /** the Trial plan */
   is_trial?: boolean
   /** what the new period is worth: charge plus credit (base of later credits and refunds) */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { purchaseResponse, subscriptionService, withPlanTitles } from "../../../lib/purchases"
+import { listPurchasesWithTitles } from "../../../lib/purchases"
 import type { AdminListPurchasesType } from "../validators"
 
 /** Purchases of every customer, newest first, with filters. */
@@ -12,7 +12,8 @@ export async function GET(
     ...(from ? { $gte: from } : {}),
     ...(to ? { $lte: to } : {}),
   }
-  const [purchases, count] = await subscriptionService(req.scope).listAndCountPurchases(
+  const { purchases, count } = await listPurchasesWithTitles(
+    req.scope,
     {
       ...(customer_id ? { customer_id } : {}),
       ...(status ? { status } : {}),
@@ -20,10 +21,10 @@ export async function GET(
       ...(promocode ? { promocode: promocode.toUpperCase() } : {}),
       ...(from || to ? { created_at } : {}),
     },
-    { take: limit, skip: offset, order: { created_at: "DESC" } }
+    { take: limit, skip: offset }
   )
   res.json({
-    purchases: await withPlanTitles(req.scope, purchases.map(purchaseResponse)),
+    purchases,
     count,
     limit,
     offset,

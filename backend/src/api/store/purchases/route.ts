@@ -8,7 +8,7 @@ import {
   purchaseResponse,
   subscriptionResponse,
   subscriptionService,
-  withPlanTitles,
+  listPurchasesWithTitles,
 } from "../../../lib/purchases"
 import { purchaseTariffWorkflow } from "../../../workflows/purchase-tariff"
 import { PAYMENT_DECLINED } from "../../../workflows/purchase-tariff/steps/charge-payment"
@@ -73,12 +73,13 @@ export async function GET(
   res: MedusaResponse
 ) {
   const { limit, offset } = req.validatedQuery
-  const [purchases, count] = await subscriptionService(req.scope).listAndCountPurchases(
+  const { purchases, count } = await listPurchasesWithTitles(
+    req.scope,
     { customer_id: req.auth_context.actor_id },
-    { take: limit, skip: offset, order: { created_at: "DESC" } }
+    { take: limit, skip: offset }
   )
   res.json({
-    purchases: await withPlanTitles(req.scope, purchases.map(purchaseResponse)),
+    purchases,
     count,
     limit,
     offset,

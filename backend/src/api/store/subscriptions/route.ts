@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { subscriptionResponse, subscriptionService, withPlanTitles } from "../../../lib/purchases"
+import { listSubscriptionsWithTitles, subscriptionService } from "../../../lib/purchases"
 import type { StoreListParamsType } from "../purchases/validators"
 
 /**
@@ -12,17 +12,13 @@ export async function GET(
   res: MedusaResponse
 ) {
   const { limit, offset } = req.validatedQuery
-  const service = subscriptionService(req.scope)
   const customerId = req.auth_context.actor_id
-  const [[subscriptions, count], trial] = await Promise.all([
-    service.listAndCountSubscriptions(
-      { customer_id: customerId },
-      { take: limit, skip: offset, order: { ends_at: "DESC" } }
-    ),
-    service.trialEligibility(customerId),
+  const [{ subscriptions, count }, trial] = await Promise.all([
+    listSubscriptionsWithTitles(req.scope, { customer_id: customerId }, { take: limit, skip: offset }),
+    subscriptionService(req.scope).trialEligibility(customerId),
   ])
   res.json({
-    subscriptions: await withPlanTitles(req.scope, subscriptions.map(subscriptionResponse)),
+    subscriptions,
     count,
     limit,
     offset,

@@ -25,7 +25,6 @@ export async function applyGrant(
   input: GrantOrExtendInput,
   now: Date
 ): Promise<{ subscription_id: string; previous: GrantPrevious; period: { start: Date; end: Date } }> {
-  const change = input.change ?? "new"
   const terms = {
     interval: input.interval,
     interval_count: input.interval_count,
@@ -38,6 +37,9 @@ export async function applyGrant(
   const rows = await lockLive(manager, input.customer_id)
   const lapsed = rows.filter((row) => row.ends_at.getTime() <= now.getTime())
   const live = rows.find((row) => row.ends_at.getTime() > now.getTime()) ?? null
+  // Without a decision from the caller: the same plan extends, another upgrades.
+  const change =
+    input.change ?? (live ? (live.variant_id === input.variant_id ? "extension" : "upgrade") : "new")
   if (
     input.expected_subscription_id !== undefined &&
     (live?.id ?? null) !== input.expected_subscription_id
@@ -118,7 +120,7 @@ export async function applyGrant(
     }
   }
 
-  const end = periodEnd(now, terms)
+  const end = new Date(periodEnd(now, terms).getTime() + (input.extra_ms ?? 0))
   await writeSnapshot(manager, {
     ...before,
     product_id: input.product_id,

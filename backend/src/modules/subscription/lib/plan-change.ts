@@ -1,5 +1,6 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
+import { periodEnd, type PeriodInterval } from "./period"
 
 /**
  * What buying a plan does to a customer's live subscription (see README.md,
@@ -69,7 +70,15 @@ export type LiveSubscription = {
 export type DecideInput = {
   live: LiveSubscription | null
   /** the plan being bought */
-  plan: { variant_id: string; price: number; currency_code: string; is_trial: boolean }
+  plan: {
+    variant_id: string
+    price: number
+    currency_code: string
+    is_trial: boolean
+    /** the plan's period, to turn a credit larger than the price into time */
+    interval?: PeriodInterval
+    interval_count?: number
+  }
   /** the current plan's price today (null: no longer for sale, counts as 0) */
   current_price: number | null
   trial: TrialEligibility
@@ -86,6 +95,12 @@ export type Decision = {
   effective_at: Date
   /** the live subscription the decision was made on */
   subscription_id: string | null
+  /**
+   * an upgrade whose credit exceeds the new price: the rest of the credit as
+   * time added to the new period (rest / price × period length, rounded down
+   * to the millisecond), so no paid time is lost
+   */
+  extra_ms: number
 }
 
 /**
@@ -123,7 +138,14 @@ export function decidePlanChange(input: DecideInput): Decision {
         })
       : 0
     const credit = MathBN.min(unused, plan.price).toNumber()
-    return decision("upgrade", credit, MathBN.sub(plan.price, credit).toNumber(), now, live.id)
+    const upgrade = decision("upgrade", credit, MathBN.sub(plan.price, credit).toNumber(), now, live.id)
+    if (MathBN.gt(unused, plan.price) && plan.interval && plan.interval_count) {
+      const length = periodEnd(now, { interval: plan.interval, interval_count: plan.interval_count }).getTime() - now.getTime()
+      upgrade.extra_ms = MathBN.mult(MathBN.sub(unused, plan.price), length)
+        .dividedToIntegerBy(plan.price)
+        .toNumber()
+    }
+    return upgrade
   }
   return decision("scheduled", 0, 0, live.ends_at, live.id)
 }
@@ -141,5 +163,6 @@ function decision(
     chargeable_amount: chargeable,
     effective_at: effectiveAt,
     subscription_id: subscriptionId,
+    extra_ms: 0,
   }
 }

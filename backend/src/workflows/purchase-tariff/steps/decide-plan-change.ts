@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { planChangeFor } from "../../../lib/purchases"
+import { isTrialPlan, planChangeFor } from "../../../lib/purchases"
 import type { PlanForSale } from "../../../lib/tariffs"
 import type { PlanChange } from "../../../modules/subscription"
 
@@ -10,6 +10,8 @@ export type PlanChangeDecision = {
   chargeable_amount: number
   effective_at: string
   subscription_id: string | null
+  /** an upgrade whose credit exceeds the new price: the rest as time on the new period */
+  extra_ms: number
   is_trial: boolean
 }
 
@@ -29,7 +31,8 @@ export const decidePlanChangeStep = createStep(
       chargeable_amount: decision.chargeable_amount,
       effective_at: decision.effective_at.toISOString(),
       subscription_id: decision.subscription_id,
-      is_trial: input.plan.trial_days > 0,
+      extra_ms: decision.extra_ms,
+      is_trial: isTrialPlan(input.plan),
     })
   }
 )

@@ -37,6 +37,7 @@ export const grantSubscriptionStep = createStep(
       purchase_id: input.purchase_id,
       change,
       expected_subscription_id: decision.subscription_id,
+      extra_ms: decision.extra_ms,
       is_trial: decision.is_trial,
       amount: input.amount,
       currency_code: input.plan.price.currency_code,
