@@ -20,7 +20,7 @@ import {
 
 const withPage = useBrowser()
 
-const STANDARD_MONTHLY = { ru: ["Standard", "в месяц"], en: ["Standard", "per month"] }
+const STANDARD_MONTHLY = { ru: ["Standard", "за месяц"], en: ["Standard", "for a month"] }
 const switchTo = (page, locale) =>
   page
     .getByRole("navigation", { name: /язык|language/i })

@@ -21,8 +21,8 @@ const TARIFFS = [
 ]
 // The period a shopper reads next to each price, per locale.
 const PERIODS = {
-  ru: { Trial: ["7 дней"], Standard: ["в месяц", "в год"], Premium: ["в месяц", "в год"] },
-  en: { Trial: ["7 days"], Standard: ["per month", "per year"], Premium: ["per month", "per year"] },
+  ru: { Trial: ["7 дней"], Standard: ["за месяц", "за год"], Premium: ["за месяц", "за год"] },
+  en: { Trial: ["7 days"], Standard: ["for a month", "for a year"], Premium: ["for a month", "for a year"] },
 }
 
 const withPage = useBrowser()

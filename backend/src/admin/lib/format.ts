@@ -8,7 +8,6 @@ import type {
   PromocodeStatus,
   PromocodeType,
   PurchaseStatus,
-  SubscriptionStatus,
 } from "./types"
 
 /** The badge colors @medusajs/ui offers. */
@@ -169,12 +168,6 @@ export const PURCHASE_STATUS_COLORS: Record<PurchaseStatus, BadgeColor> = {
   pending: "orange",
   completed: "green",
   failed: "red",
-}
-
-export const SUBSCRIPTION_STATUS_COLORS: Record<SubscriptionStatus, BadgeColor> = {
-  active: "green",
-  expired: "grey",
-  replaced: "blue",
 }
 
 /** Why a code was rejected or a use given back, in words. */

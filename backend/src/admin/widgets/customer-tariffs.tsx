@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import {
+  Button,
   DataTable,
   StatusBadge,
   Text,
@@ -13,35 +14,56 @@ import { AssignCodeForm } from "../components/assign-forms"
 import { JournalTable } from "../components/journal-table"
 import { Section, SectionRow } from "../components/section"
 import { EmptyState, ErrorState, LoadingState } from "../components/states"
-import { usePurchases, useSubscriptions } from "../hooks/customers"
+import { CancelSubscriptionPrompt } from "../components/cancel-subscription"
+import { usePurchases } from "../hooks/customers"
+import { useSubscriptions } from "../hooks/subscriptions"
+import { useTariffOptions } from "../hooks/tariffs"
 import { usePromocodeJournal } from "../hooks/promocodes"
 import {
   PURCHASE_STATUS_COLORS,
-  SUBSCRIPTION_STATUS_COLORS,
   formatAmount,
   formatDate,
   formatDateTime,
   reasonLabel,
 } from "../lib/format"
-import type { Purchase, Subscription } from "../lib/types"
+import { formatPeriod, kindLabel, statusColor, statusLabel } from "../lib/subscription-format"
+import { LIVE_STATUSES, type PurchaseWithKind } from "../lib/subscription-types"
+import type { Purchase } from "../lib/types"
 
 const PAGE_SIZE = 5
 
-const planTitle = (s: Pick<Subscription, "product_title" | "variant_title" | "variant_id">) =>
+type Titled = { product_title?: string | null; variant_title?: string | null; variant_id: string }
+
+const planTitle = (s: Titled) =>
   [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
 
 function SubscriptionSection({ customerId }: { customerId: string }) {
-  // at most one subscription of a customer is active at a time
+  // at most one subscription of a customer is live at a time
   const { data, isLoading, isError, error, refetch } = useSubscriptions({
     customer_id: customerId,
-    status: "active",
+    status: LIVE_STATUSES.join(","),
     limit: 1,
     offset: 0,
   })
-  const current = data?.subscriptions.find((s) => s.status === "active")
+  const current = data?.subscriptions[0]
+  const [canceling, setCanceling] = useState(false)
+  const { data: plans } = useTariffOptions()
+  const pending = current?.pending_variant_id
+    ? plans?.find((p) => p.variant_id === current.pending_variant_id)
+    : undefined
 
   return (
-    <Section title="Subscription" description="The customer's tariff, and promo codes applied by hand.">
+    <Section
+      title="Subscription"
+      description="The customer's tariff, and promo codes applied by hand."
+      actions={
+        current ? (
+          <Button size="small" variant="secondary" onClick={() => setCanceling(true)}>
+            Cancel subscription
+          </Button>
+        ) : undefined
+      }
+    >
       {isLoading ? (
         <LoadingState rows={2} label="Loading the subscription…" />
       ) : isError ? (
@@ -53,26 +75,58 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
             value={
               <span className="flex flex-wrap items-center gap-2">
                 {planTitle(current)}
-                <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[current.status]}>Active</StatusBadge>
+                <StatusBadge color={statusColor(current.status)}>{statusLabel(current.status)}</StatusBadge>
               </span>
             }
           />
-          <SectionRow label="Since" value={formatDate(current.starts_at)} />
-          <SectionRow label="Until" value={formatDate(current.ends_at)} />
+          <SectionRow
+            label="Current period"
+            value={`${formatDate(current.current_period_start)} – ${formatDate(current.current_period_end)}`}
+          />
+          {current.cancel_at_period_end ? (
+            <SectionRow label="Ends" value={`Canceled: access until ${formatDate(current.current_period_end)}`} />
+          ) : null}
+          {current.pending_variant_id ? (
+            <SectionRow
+              label="Scheduled change"
+              value={`${pending ? `${pending.product_title} · ${pending.variant_title}` : current.pending_variant_id} from ${formatDate(current.current_period_end)}`}
+            />
+          ) : null}
+          {current.next_charge ? (
+            <SectionRow
+              label="Next charge"
+              value={`${formatAmount(current.next_charge.amount, current.next_charge.currency_code)} on ${formatDate(current.next_charge.at)}`}
+            />
+          ) : null}
+          {current.payment_method ? (
+            <SectionRow
+              label="Card"
+              value={`${current.payment_method.brand} ·${current.payment_method.last4}`}
+            />
+          ) : null}
         </div>
       ) : (
         <div className="px-6 py-4" data-testid="current-subscription">
           <Text size="small" className="text-ui-fg-subtle">
-            No active subscription.
+            No live subscription.
           </Text>
         </div>
       )}
+      {current && canceling ? (
+        <CancelSubscriptionPrompt
+          key={current.id}
+          subscription={current}
+          label={`${planTitle(current)}, ${statusLabel(current.status).toLowerCase()} until ${formatDate(current.current_period_end)}`}
+          open={canceling}
+          onOpenChange={setCanceling}
+        />
+      ) : null}
       <AssignCodeForm customerId={customerId} />
     </Section>
   )
 }
 
-const purchaseColumns = createDataTableColumnHelper<Purchase>()
+const purchaseColumns = createDataTableColumnHelper<Purchase & PurchaseWithKind>()
 
 function PurchasesSection({ customerId }: { customerId: string }) {
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
@@ -91,6 +145,16 @@ function PurchasesSection({ customerId }: { customerId: string }) {
         id: "plan",
         header: "Plan",
         cell: ({ row }) => planTitle(row.original),
+      }),
+      purchaseColumns.display({
+        id: "kind",
+        header: "Kind",
+        cell: ({ row }) => kindLabel(row.original.kind),
+      }),
+      purchaseColumns.display({
+        id: "period",
+        header: "Period",
+        cell: ({ row }) => formatPeriod(row.original.period_start, row.original.period_end),
       }),
       purchaseColumns.accessor("promocode", {
         header: "Code",

@@ -101,3 +101,25 @@ export async function storeApi<T>(
     },
   }
 }
+
+export type ListResult<T> =
+  | { status: "ok"; items: T[]; count: number }
+  | { status: "signed_out" }
+  | { status: "unavailable" }
+
+/** A list request that failed: signed out on a 401, otherwise logged and unavailable. */
+export function listFailure(what: string, error: StoreApiError) {
+  if (error.status === 401) {
+    return { status: "signed_out" as const }
+  }
+  logError(what, error)
+  return { status: "unavailable" as const }
+}
+
+export function logError(what: string, error: StoreApiError) {
+  console.error(
+    `The backend answered a ${what} request with ${error.status || "nothing"}:`,
+    error.code ?? error.type ?? "",
+    error.message ?? ""
+  )
+}

@@ -51,3 +51,12 @@ export function newIdempotencyKey(): string {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
+
+export const PURCHASE_KINDS = ["new", "extension", "upgrade", "renewal"] as const
+
+/** What a charge paid for (DESIGN.md: every charge is a purchase with a `kind`). */
+export function isPurchaseKind(value: unknown): value is (typeof PURCHASE_KINDS)[number] {
+  return (
+    typeof value === "string" && (PURCHASE_KINDS as readonly string[]).includes(value)
+  )
+}
