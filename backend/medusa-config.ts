@@ -18,8 +18,24 @@ function secret(name: string): string {
 }
 
 // With REDIS_URL the event bus, workflow engine, locking and cache are shared
-// between processes (several servers + a worker). Without it they live in memory
-// and only one process may run.
+// between processes (several servers + a worker). Without it the event bus,
+// workflow engine and cache live in memory, and locks are PostgreSQL's (so that
+// two servers on one database still serialize a customer's purchases).
+const postgresLocking = {
+  key: Modules.LOCKING,
+  resolve: "@medusajs/medusa/locking",
+  options: {
+    providers: [
+      {
+        // Medusa's PostgreSQL provider, with locks of a killed process taken over
+        resolve: "./src/modules/locking-postgres",
+        id: "locking-postgres",
+        is_default: true,
+      },
+    ],
+  },
+}
+
 const redisModules = redisUrl
   ? [
       {
@@ -61,7 +77,7 @@ const redisModules = redisUrl
         },
       },
     ]
-  : []
+  : [postgresLocking]
 
 module.exports = defineConfig({
   projectConfig: {

@@ -26,6 +26,7 @@ const steps = {
   http: () => jest("integration:http"),
   crash: crashTest,
   redis: redisTest,
+  "two-servers": twoServersTest,
   "storefront-build": () => run("npx", ["next", "build"], { cwd: STOREFRONT_DIR }),
   e2e: browserTests,
 }
@@ -56,6 +57,14 @@ async function redisTest() {
   const url = await freshDatabase("cinema_redis")
   await run("node", ["--test", "backend/integration-tests/redis/"], {
     env: { REDIS_DATABASE_URL: url, REDIS_URL: redisUrl },
+  })
+}
+
+// Two servers on one database without Redis race the same Idempotency-Key.
+async function twoServersTest() {
+  const url = await freshDatabase("cinema_two_servers")
+  await run("node", ["--test", "backend/integration-tests/two-servers/"], {
+    env: { TWO_SERVERS_DATABASE_URL: url },
   })
 }
 

@@ -49,8 +49,14 @@ export async function POST(
   })
   if (errors.length) {
     const error = errors[0].error
-    if (error?.code === IDEMPOTENT_REPLAY || error?.code === PAYMENT_DECLINED) {
-      const recorded = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
+    // A replay (also one that lost a race to the unique key on
+    // (customer_id, idempotency_key)) answers the first outcome.
+    const replayed =
+      error?.code === IDEMPOTENT_REPLAY || error?.type === MedusaError.Types.DUPLICATE_ERROR
+    if (replayed || error?.code === PAYMENT_DECLINED) {
+      const recorded = replayed
+        ? await settledPurchase(req, customerId, idempotencyKey)
+        : await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
       if (recorded) {
         return answerWith(req, res, recorded)
       }
@@ -95,6 +101,18 @@ function readIdempotencyKey(req: AuthenticatedMedusaRequest): string {
     )
   }
   return parsed.data
+}
+
+/** The purchase recorded under the key, once it is no longer pending (or after 20 s). */
+async function settledPurchase(req: AuthenticatedMedusaRequest, customerId: string, key: string) {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const purchase = await purchaseByIdempotencyKey(req.scope, customerId, key)
+    if (!purchase || purchase.status !== "pending" || Date.now() > deadline) {
+      return purchase
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
 }
 
 /** The answer for a purchase already recorded under the request's key. */
