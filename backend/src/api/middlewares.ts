@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOperationsMiddlewares } from "./admin/middlewares"
 import { adminPromocodesMiddlewares } from "./admin/promocodes/middlewares"
+import { httpMetricsMiddleware } from "../lib/metrics"
 import { localizedErrorHandler } from "./error-handler"
 import { storePurchasesMiddlewares } from "./store/purchases/middlewares"
 import { storeTariffsMiddlewares } from "./store/tariffs/middlewares"
@@ -10,6 +11,8 @@ import { storeTariffsMiddlewares } from "./store/tariffs/middlewares"
 export default defineMiddlewares({
   errorHandler: localizedErrorHandler,
   routes: [
+    // first: times every request by its route template (GET /metrics)
+    { matcher: "/*", middlewares: [httpMetricsMiddleware] },
     ...storeTariffsMiddlewares,
     ...storePurchasesMiddlewares,
     ...adminPromocodesMiddlewares,

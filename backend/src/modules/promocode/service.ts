@@ -17,6 +17,7 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
+import { promocodeRejectionsTotal } from "../../lib/metrics/registry"
 import { codeForJournal, normalizeCode, tryNormalizeCode } from "./lib/code"
 import {
   CreatePromocodeInput,
@@ -1220,6 +1221,7 @@ export default class PromocodeModuleService extends PromocodeServiceBase {
     entry: Omit<JournalEntry, "action" | "reason">,
     error: PromocodeErrorCode
   ): Promise<never> {
+    promocodeRejectionsTotal.inc({ reason: error })
     await this.journalDetached_([
       { ...entry, action: "rejected", reason: error },
     ])

@@ -3,6 +3,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { errorMessage } from "../../../lib/error-messages"
 import { languageOf } from "../../../lib/i18n"
+import { purchasesTotal } from "../../../lib/metrics"
 import {
   purchaseByIdempotencyKey,
   purchaseResponse,
@@ -33,6 +34,7 @@ export async function POST(
   const idempotencyKey = readIdempotencyKey(req)
   const earlier = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
   if (earlier) {
+    countPurchase(earlier, "replayed")
     return answerWith(req, res, earlier)
   }
 
@@ -58,11 +60,14 @@ export async function POST(
         ? await settledPurchase(req, customerId, idempotencyKey)
         : await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
       if (recorded) {
+        countPurchase(recorded, replayed ? "replayed" : "declined")
         return answerWith(req, res, recorded)
       }
     }
+    countPurchase(null, "failed")
     throw error
   }
+  countPurchase(result.purchase, "completed")
   res.status(201).json({
     purchase: purchaseResponse(result.purchase),
     subscription: subscriptionResponse(result.subscription),
@@ -101,6 +106,17 @@ function readIdempotencyKey(req: AuthenticatedMedusaRequest): string {
     )
   }
   return parsed.data
+}
+
+/** cinema_purchases_total: by the purchase's kind (unknown when none was recorded). */
+function countPurchase(purchase: object | null, outcome: string) {
+  const kind =
+    purchase && "kind" in purchase && typeof purchase.kind === "string"
+      ? purchase.kind
+      : purchase
+        ? "new"
+        : "unknown"
+  purchasesTotal.inc({ kind, outcome })
 }
 
 /** The purchase recorded under the key, once it is no longer pending (or after 20 s). */

@@ -1,14 +1,11 @@
 import { randomUUID } from "node:crypto"
 import type { ILockingProvider } from "@medusajs/framework/types"
 import MedusaPostgresLocking from "@medusajs/medusa/locking-postgres"
+import pg from "pg"
 
 type Sql = {
   execute(sql: string, params?: unknown[]): Promise<Record<string, any>[]>
-  getConnection(): { getKnex(): { client: { acquireConnection(): Promise<PgConnection> } } }
-}
-type PgConnection = {
-  query(sql: string, params?: unknown[]): Promise<unknown>
-  on(event: "error", listener: (err: Error) => void): void
+  getConnection(): { getKnex(): { client: { connectionSettings: string | pg.ClientConfig } } }
 }
 type LockArgs = { ownerId?: string | null; expire?: number }
 type LockRow = { owner_id: string | null; expired: boolean }
@@ -108,15 +105,22 @@ export default class ProcessBoundPostgresLockProvider extends MedusaPostgresLock
     return free?.free === true
   }
 
-  /** Takes this process's liveness lock on a connection kept for it. */
+  /**
+   * Takes this process's liveness lock on a connection of its own (not the
+   * pool's: the pool waits for its connections on shutdown), unreferenced so
+   * that it never keeps the process alive.
+   */
   private holdLiveness(): Promise<void> {
     this.liveness ??= (async () => {
-      const connection = await this.sql.getConnection().getKnex().client.acquireConnection()
-      connection.on("error", () => {
-        // the session (and the liveness lock) is gone; take it again next time
+      const client = new pg.Client(this.sql.getConnection().getKnex().client.connectionSettings)
+      client.on("error", () => {
+        // the session, and with it the liveness lock, is gone: take it again next time
         this.liveness = null
+        client.end().catch(() => {})
       })
-      await connection.query(`SELECT pg_advisory_lock($1, $2)`, [PROCESS_LOCK_CLASS, hash(this.owner)])
+      await client.connect()
+      ;(client as unknown as { connection?: { stream?: { unref?(): void } } }).connection?.stream?.unref?.()
+      await client.query(`SELECT pg_advisory_lock($1, $2)`, [PROCESS_LOCK_CLASS, hash(this.owner)])
     })().catch((err) => {
       this.liveness = null
       throw err
