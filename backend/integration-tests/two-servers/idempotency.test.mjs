@@ -12,7 +12,7 @@ import { stopServices } from "../../../scripts/lib/proc.mjs"
 import { call, planOf, signUpCustomer } from "../../../scripts/lib/store-client.mjs"
 
 const DATABASE_URL = process.env.TWO_SERVERS_DATABASE_URL
-const PORTS = [Number(process.env.TWO_SERVERS_PORT_A || 9207), Number(process.env.TWO_SERVERS_PORT_B || 9208)]
+const PORTS = [Number(process.env.TWO_SERVERS_PORT_A || 9050), Number(process.env.TWO_SERVERS_PORT_B || 9051)]
 const BASES = PORTS.map((port) => `http://localhost:${port}`)
 const ROUNDS = Number(process.env.TWO_SERVERS_ROUNDS || 12)
 const PER_SERVER = 2
