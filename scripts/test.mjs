@@ -29,6 +29,7 @@ const steps = {
   redis: redisTest,
   "two-servers": twoServersTest,
   "production-login": productionLoginTest,
+  cluster: clusterTest,
   "storefront-build": () => run("npx", ["next", "build"], { cwd: STOREFRONT_DIR }),
   e2e: browserTests,
 }
@@ -67,6 +68,21 @@ async function twoServersTest() {
   const url = await freshDatabase("cinema_two_servers")
   await run("node", ["--test", "backend/integration-tests/two-servers/"], {
     env: { TWO_SERVERS_DATABASE_URL: url },
+  })
+}
+
+// Two servers and a worker on Redis and one database (see the test file).
+// Its own Redis database (CLUSTER_REDIS_DB, default 13), emptied by the test.
+async function clusterTest() {
+  const redisUrl = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+  if (!(await reachable(redisUrl))) {
+    log(`NO REDIS at ${redisUrl}: the cluster step did not run (set REDIS_URL to run it)`)
+    return "NOT RUN: NO REDIS"
+  }
+  redisUrl.pathname = `/${process.env.CLUSTER_REDIS_DB || 13}`
+  const url = await freshDatabase("cinema_cluster")
+  await run("node", ["--test", "backend/integration-tests/cluster/"], {
+    env: { CLUSTER_DATABASE_URL: url, CLUSTER_REDIS_URL: redisUrl.toString() },
   })
 }
 
