@@ -5,6 +5,7 @@ import {
   type PromocodeModuleService,
 } from "../modules/promocode"
 import { PROMOCODE_BATCH_CREATED_EVENT } from "../workflows/generate-promocodes"
+import { observeJob } from "../lib/metrics/registry"
 
 /**
  * A batch counts as abandoned when it is `running` but its progress has not
@@ -20,7 +21,7 @@ const STALE_MS = 2 * 60 * 1000
  * (the module counts the codes already written). Failed batches are left to
  * the admin (POST /admin/promocodes/batches/:id/resume).
  */
-export default async function resumePromocodeBatches(container: MedusaContainer) {
+async function resumePromocodeBatches(container: MedusaContainer) {
   const promocodes = container.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
   const cutoff = new Date(Date.now() - STALE_MS)
   const stale = await promocodes.listPromocodeBatches(
@@ -43,6 +44,9 @@ export default async function resumePromocodeBatches(container: MedusaContainer)
     .resolve(ContainerRegistrationKeys.LOGGER)
     .info(`resuming ${stale.length} abandoned promo code batch(es)`)
 }
+
+/** Counted in cinema_job_runs_total and cinema_job_duration_seconds (GET /metrics). */
+export default (container: MedusaContainer) => observeJob("promocode-resume-batches", () => resumePromocodeBatches(container))
 
 export const config = {
   name: "promocode-resume-batches",
