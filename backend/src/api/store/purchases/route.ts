@@ -13,7 +13,10 @@ import {
 } from "../../../lib/purchases"
 import { purchaseTariffWorkflow } from "../../../workflows/purchase-tariff"
 import { PAYMENT_DECLINED } from "../../../workflows/purchase-tariff/steps/charge-payment"
-import { IDEMPOTENT_REPLAY } from "../../../workflows/purchase-tariff/steps/check-idempotency"
+import {
+  IDEMPOTENT_REPLAY,
+  isIdempotencyKeyTaken,
+} from "../../../workflows/purchase-tariff/steps/check-idempotency"
 import { IdempotencyKey, StoreCreatePurchaseType, StoreListParamsType } from "./validators"
 
 type Purchase = Awaited<ReturnType<typeof purchaseByIdempotencyKey>> & {}
@@ -53,8 +56,7 @@ export async function POST(
     const error = errors[0].error
     // A replay (also one that lost a race to the unique key on
     // (customer_id, idempotency_key)) answers the first outcome.
-    const replayed =
-      error?.code === IDEMPOTENT_REPLAY || error?.type === MedusaError.Types.DUPLICATE_ERROR
+    const replayed = error?.code === IDEMPOTENT_REPLAY || isIdempotencyKeyTaken(error)
     if (replayed || error?.code === PAYMENT_DECLINED) {
       const recorded = replayed
         ? await settledPurchase(req, customerId, idempotencyKey)
