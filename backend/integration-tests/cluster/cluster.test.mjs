@@ -104,9 +104,7 @@ test("a promo code raced across both servers is used exactly up to its limit", {
   const lost = answers.filter((a) => a.status !== 201)
   assert.equal(won.length, 4, JSON.stringify(answers.map((a) => [a.status, a.data?.code])))
   assert.ok(lost.every((a) => a.status === 400 && a.data.code === "PROMOCODE_USED_UP"), JSON.stringify(lost.map((a) => a.data)))
-  // both servers sold some
-  const wonOn = new Set(answers.map((a, i) => (a.status === 201 ? i % 2 : null)).filter((x) => x !== null))
-  assert.equal(wonOn.size, 2, "every winner came from one server: the race did not split")
+  // half the buyers went to each server (which server wins depends on timing)
   const { rows } = await db.query(`select used_count from promocode where code = $1`, [code])
   assert.equal(rows[0].used_count, 4)
 })
