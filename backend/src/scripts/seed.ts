@@ -13,12 +13,14 @@ import {
   createProductsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
+  createStockLocationsWorkflow,
   createTranslationsWorkflow,
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { SUBSCRIPTION_MODULE } from "../modules/subscription"
+import { DIGITAL_DELIVERY_LOCATION } from "../workflows/record-purchase-order/delivery-input"
 import type SubscriptionModuleService from "../modules/subscription/service"
 import {
   CATALOG_LOCALES,
@@ -48,6 +50,7 @@ export default async function seed({ container }: ExecArgs): Promise<SeedSummary
   await ensureStore(container, salesChannelId, regionIds.rub)
   await ensureTariffs(container, salesChannelId)
   await ensureCatalogTranslations(container)
+  await ensureDeliveryLocation(container)
   await ensureAdmin(container)
   await ensureCustomer(container)
   await seedPromocodes(container)
@@ -338,6 +341,19 @@ async function ensureCatalogTranslations(container: Container) {
       input: { translations: missing },
     })
   }
+}
+
+/** Where tariff orders are fulfilled from: delivered digitally, nothing is shipped. */
+async function ensureDeliveryLocation(container: Container) {
+  const [existing] = await container
+    .resolve(Modules.STOCK_LOCATION)
+    .listStockLocations({ name: DIGITAL_DELIVERY_LOCATION }, { take: 1 })
+  if (existing) {
+    return
+  }
+  await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: DIGITAL_DELIVERY_LOCATION }] },
+  })
 }
 
 async function ensureAdmin(container: Container) {
