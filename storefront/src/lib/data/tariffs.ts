@@ -45,3 +45,24 @@ export async function listTariffs(locale: string): Promise<TariffsResult> {
     return { status: "unavailable" }
   }
 }
+
+/**
+ * Records of past purchases keep the tariff title they were bought under (in the catalog's
+ * base language); show the catalog's title in the page's language instead where the plan
+ * is still in the catalog.
+ */
+export function withCatalogTitles<T extends { variant_id: string; product_title: string | null }>(
+  items: T[],
+  tariffs: TariffsResult
+): T[] {
+  if (tariffs.status !== "ok") {
+    return items
+  }
+  const titles = new Map(
+    tariffs.tariffs.flatMap((tariff) => tariff.plans.map((plan) => [plan.variant_id, tariff.title]))
+  )
+  return items.map((item) => {
+    const title = titles.get(item.variant_id)
+    return title ? { ...item, product_title: title } : item
+  })
+}

@@ -15,7 +15,7 @@ import {
   listPurchases,
   listSubscriptions,
 } from "@/lib/data/purchases"
-import { listTariffs } from "@/lib/data/tariffs"
+import { listTariffs, withCatalogTitles } from "@/lib/data/tariffs"
 import { signInHref } from "@/lib/util/return-path"
 
 type Props = {
@@ -99,13 +99,15 @@ export default async function AccountPage({ params, searchParams }: Props) {
 
       <SubscriptionPanel
         subscriptions={
-          subscriptions.status === "ok" ? currentSubscriptions(subscriptions.items, now) : null
+          subscriptions.status === "ok"
+            ? currentSubscriptions(withCatalogTitles(subscriptions.items, tariffs), now)
+            : null
         }
         now={now}
         periods={periods}
       />
       <PurchaseHistory
-        purchases={purchases.status === "ok" ? purchases.items : null}
+        purchases={purchases.status === "ok" ? withCatalogTitles(purchases.items, tariffs) : null}
         periods={periods}
         page={page}
         pageCount={
