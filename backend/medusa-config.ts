@@ -141,6 +141,13 @@ module.exports = defineConfig({
         ],
       },
     },
+    // Catalog texts (tariff and plan titles, descriptions) in ru and en:
+    // GET /store/tariffs answers in the request's language; admins edit them
+    // in Settings → Translations.
+    { resolve: "@medusajs/medusa/translation" },
     ...redisModules,
   ],
+  featureFlags: {
+    translation: true,
+  },
 })
