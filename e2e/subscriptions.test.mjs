@@ -1,4 +1,4 @@
-// The subscription lifecycle as a shopper sees it (issue 11, DESIGN.md "Subscription
+// The subscription lifecycle as a shopper sees it (issue 11, docs/ARCHITECTURE.md "Subscription
 // lifecycle"): an upgrade shows the credit for unused time and what is charged now; a
 // cheaper plan is scheduled for the period end with nothing charged; cancel (confirmed,
 // with the day access ends) and resume; a Trial once, then shown unavailable with the

@@ -1,5 +1,5 @@
 /**
- * The emulated payment provider's test tokens (DESIGN.md): the card selector on the
+ * The emulated payment provider's test tokens (README, "Store API"): the card selector on the
  * checkout page stands in for a real payment form.
  */
 export const TEST_CARDS = [
@@ -54,7 +54,7 @@ export function newIdempotencyKey(): string {
 
 export const PURCHASE_KINDS = ["new", "extension", "upgrade", "renewal"] as const
 
-/** What a charge paid for (DESIGN.md: every charge is a purchase with a `kind`). */
+/** What a charge paid for (docs/ARCHITECTURE.md: every charge is a purchase with a `kind`). */
 export function isPurchaseKind(value: unknown): value is (typeof PURCHASE_KINDS)[number] {
   return (
     typeof value === "string" && (PURCHASE_KINDS as readonly string[]).includes(value)
