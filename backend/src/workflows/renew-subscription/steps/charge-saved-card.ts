@@ -1,0 +1,84 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { RenewalAttempt } from "../../../modules/subscription"
+import { paymentProviderId } from "../../purchase-tariff/steps/charge-payment"
+
+export type ChargeSavedCardInput = {
+  attempt: RenewalAttempt
+  purchase_id: string
+  amount: number
+  currency_code: string
+}
+
+export type SavedCardCharge =
+  | { approved: true; payment_collection_id: string | null; payment_id: string | null }
+  | { approved: false; payment_collection_id: string; reason: string }
+
+/**
+ * Charges the saved card off-session through the Payment Module: a payment
+ * collection, a session naming the card (`payment_method_id`,
+ * `off_session`) on the customer's account holder, authorize, capture. A
+ * decline is an answer, not an error: `{ approved: false, reason }` (the
+ * provider's `failure_reason`, else `gateway_error`). Compensation refunds a
+ * captured charge (or cancels an authorized one) whose renewal could not be
+ * recorded.
+ */
+export const chargeSavedCardStep = createStep(
+  "charge-saved-card",
+  async (input: ChargeSavedCardInput, { container }) => {
+    if (input.amount <= 0) {
+      return new StepResponse<SavedCardCharge, string | null>(
+        { approved: true, payment_collection_id: null, payment_id: null },
+        null
+      )
+    }
+    const payments = container.resolve(Modules.PAYMENT)
+    const [collection] = await payments.createPaymentCollections([
+      { currency_code: input.currency_code, amount: input.amount },
+    ])
+    const { data: [accountHolder] } = input.attempt.account_holder_id
+      ? await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "account_holder",
+          fields: ["id", "provider_id", "external_id", "email", "data"],
+          filters: { id: input.attempt.account_holder_id },
+        })
+      : { data: [] }
+    const session = await payments.createPaymentSession(collection.id, {
+      provider_id: paymentProviderId(),
+      currency_code: input.currency_code,
+      amount: input.amount,
+      data: {
+        payment_method_id: input.attempt.payment_method_id,
+        off_session: true,
+        off_session_attempt: input.attempt.attempt,
+        purchase_id: input.purchase_id,
+      },
+      context: accountHolder ? { account_holder: accountHolder } : undefined,
+    })
+    const payment = await payments.authorizePaymentSession(session.id, {}).catch(() => null)
+    if (!payment) {
+      const after = await payments.retrievePaymentSession(session.id)
+      const reason = (after.data?.failure_reason as string | undefined) ?? "gateway_error"
+      return new StepResponse<SavedCardCharge, string | null>(
+        { approved: false, payment_collection_id: collection.id, reason },
+        null
+      )
+    }
+    await payments.capturePayment({ payment_id: payment.id, amount: input.amount })
+    return new StepResponse<SavedCardCharge, string | null>(
+      { approved: true, payment_collection_id: collection.id, payment_id: payment.id },
+      payment.id
+    )
+  },
+  async (paymentId, { container }) => {
+    if (!paymentId) return
+    const payments = container.resolve(Modules.PAYMENT)
+    const payment = await payments.retrievePayment(paymentId, { relations: ["captures", "refunds"] })
+    if (payment.refunds?.length) return
+    if (payment.captures?.length) {
+      await payments.refundPayment({ payment_id: payment.id, amount: payment.amount })
+    } else {
+      await payments.cancelPayment(payment.id)
+    }
+  }
+)
