@@ -114,7 +114,7 @@ export const purchaseTariffWorkflow = createWorkflow(
         amount: grantInput.amount,
       })
 
-      saveCardForRenewalStep({
+      const renewing = saveCardForRenewalStep({
         save_card: input.save_card ?? false,
         auto_renew: input.auto_renew,
         convert_to_variant_id: input.convert_to_variant_id,
@@ -139,7 +139,7 @@ export const purchaseTariffWorkflow = createWorkflow(
         data: { id: completed.id },
         options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
       })
-      return { purchase: completed, subscription: granted.subscription }
+      return { purchase: completed, subscription: renewing }
     })
     releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
 

@@ -73,14 +73,17 @@ export const renewSubscriptionWorkflow = createWorkflow(
         plan,
         charge,
       })
-      when("renewal-paid", { charge }, ({ charge }) => charge.approved).then(() => {
-        emitEventStep({
-          eventName: PURCHASE_COMPLETED_EVENT,
-          data: { id: purchase.id },
-          options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
-        })
-      })
       return { subscription, purchase: finished }
+    })
+
+    // the paid renewal's order is recorded by the purchase.completed subscriber
+    when("renewal-paid", { settled }, ({ settled }) => settled?.purchase.status === "completed").then(() => {
+      const paid = transform({ settled }, ({ settled }) => ({ id: settled!.purchase.id }))
+      emitEventStep({
+        eventName: PURCHASE_COMPLETED_EVENT,
+        data: paid,
+        options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
+      })
     })
     releaseLockStep({ key: lockKey })
 

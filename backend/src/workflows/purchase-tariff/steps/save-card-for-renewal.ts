@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { isTrialPlan, subscriptionService } from "../../../lib/purchases"
 import { saveCard } from "../../../lib/saved-cards"
 import { listTariffs, planForSale, resolveRegion, type PlanForSale } from "../../../lib/tariffs"
-import type { RenewalState } from "../../../modules/subscription"
+import type { RenewalState, SubscriptionDTO } from "../../../modules/subscription"
 
 export type SaveCardForRenewalInput = {
   /** false: leave renewal settings alone (an admin acting for the customer) */
@@ -39,14 +39,16 @@ async function defaultConversion(
  * With auto-renew (DESIGN.md, "Subscription API"), saves the card through the
  * Payment Module on the subscription, and for the Trial the paid plan it
  * converts to (which must be a paid plan for sale: 400 PLAN_NOT_FOUND).
- * Without, switches auto-renew off. Compensation puts the renewal settings
- * back.
+ * Without, switches auto-renew off. Returns the subscription as it now is.
+ * Compensation puts the renewal settings back.
  */
 export const saveCardForRenewalStep = createStep(
   "save-card-for-renewal",
   async (input: SaveCardForRenewalInput, { container }) => {
+    const service = subscriptionService(container)
     if (!input.save_card) {
-      return new StepResponse(null, null as RenewalState | null)
+      const unchanged = await service.retrieveSubscription(input.subscription_id)
+      return new StepResponse<SubscriptionDTO, RenewalState | null>(unchanged, null)
     }
     const trial = isTrialPlan(input.plan)
     const autoRenew = input.auto_renew ?? (trial ? !!input.token : true)
@@ -67,14 +69,14 @@ export const saveCardForRenewalStep = createStep(
     const card = autoRenew
       ? await saveCard(container, { customer_id: input.customer_id, token: input.token ?? "tok_success" })
       : null
-    const { before } = await subscriptionService(container).saveRenewalCard(input.subscription_id, {
+    const { subscription, before } = await service.saveRenewalCard(input.subscription_id, {
       customer_id: input.customer_id,
       auto_renew: autoRenew,
       payment_method: card?.payment_method ?? null,
       account_holder_id: card?.account_holder_id ?? null,
       convert_to_variant_id: convertTo,
     })
-    return new StepResponse(null, before)
+    return new StepResponse<SubscriptionDTO, RenewalState | null>(subscription, before)
   },
   async (before, { container }) => {
     if (!before) return

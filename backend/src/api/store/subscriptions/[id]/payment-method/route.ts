@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { nextChargeOf } from "../../../../../lib/next-charge"
 import { subscriptionResponse, subscriptionService } from "../../../../../lib/purchases"
 import { parseRetryDays } from "../../../../../modules/subscription"
 import { renewSubscriptionWorkflow } from "../../../../../workflows/renew-subscription"
@@ -33,5 +34,7 @@ export async function POST(
     })
   }
   const subscription = await subscriptionService(req.scope).retrieveSubscription(saved.id)
-  res.json({ subscription: subscriptionResponse(subscription) })
+  res.json({
+    subscription: { ...subscriptionResponse(subscription), next_charge: await nextChargeOf(req.scope, subscription) },
+  })
 }
