@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
+import type SubscriptionModuleService from "../../src/modules/subscription/service"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"
 
@@ -123,6 +125,59 @@ medusaIntegrationTestRunner({
         expect(renewals).toEqual([expect.objectContaining({ status: "completed", total: 699 })])
         expect(await paymentsOf(renewals)).toHaveLength(1)
         sameMoment((await subscriptionOf(buyer)).current_period_start, data.subscription.ends_at)
+      })
+    })
+
+    describe("exactly once", () => {
+      const service = () => getContainer().resolve<SubscriptionModuleService>(SUBSCRIPTION_MODULE)
+
+      it("a charge whose renewal could not be recorded is refunded, and the next pass renews", async () => {
+        const buyer = await newBuyer()
+        const { data } = await buy(buyer, "standard:month")
+        const end = data.subscription.ends_at
+        const spy = jest.spyOn(service(), "applyRenewal").mockRejectedValueOnce(new Error("database went away"))
+        try {
+          const broken = await run(at(end, MINUTE))
+          expect(broken.errors).toBeGreaterThanOrEqual(1)
+        } finally {
+          spy.mockRestore()
+        }
+        let renewals = await renewalsOf(buyer)
+        expect(renewals.map((p) => [p.status, p.failure_reason])).toEqual([["failed", "renewal_error"]])
+        const [refunded] = await paymentsOf(renewals)
+        expect(refunded.captures).toHaveLength(1)
+        expect(refunded.refunds).toHaveLength(1)
+        const untouched = await subscriptionOf(buyer)
+        expect(untouched).toEqual(expect.objectContaining({ status: "active", ends_at: end }))
+
+        await run(at(end, 2 * MINUTE))
+        renewals = await renewalsOf(buyer)
+        expect(renewals.map((p) => p.status)).toEqual(["failed", "completed"])
+        sameMoment((await subscriptionOf(buyer)).current_period_start, end)
+      })
+
+      it("the database refuses a second renewal purchase for the same period", async () => {
+        const buyer = await newBuyer()
+        const { data } = await buy(buyer, "standard:month")
+        const row = {
+          customer_id: buyer.id,
+          subscription_id: data.subscription.id,
+          product_id: data.subscription.product_id,
+          variant_id: data.subscription.variant_id,
+          interval: "month" as const,
+          interval_count: 1,
+          kind: "renewal" as const,
+          period_start: new Date(data.subscription.ends_at),
+          original_amount: 399,
+          discount_amount: 0,
+          total: 399,
+          currency_code: "rub",
+        }
+        const first = await service().createPurchases(row)
+        await expect(service().createPurchases(row)).rejects.toThrow()
+        // a failed attempt does not hold the period
+        await service().failPurchase(first.id, { failure_reason: "card_declined" })
+        await expect(service().createPurchases(row)).resolves.toEqual(expect.objectContaining({ kind: "renewal" }))
       })
     })
 

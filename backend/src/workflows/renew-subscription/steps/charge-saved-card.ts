@@ -1,7 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { RenewalAttempt } from "../../../modules/subscription"
+import { subscriptionService } from "../../../lib/purchases"
 import { paymentProviderId } from "../../purchase-tariff/steps/charge-payment"
+
+type Refund = { purchase_id: string; payment_collection_id: string; payment_id: string }
 
 export type ChargeSavedCardInput = {
   attempt: RenewalAttempt
@@ -21,13 +24,13 @@ export type SavedCardCharge =
  * decline is an answer, not an error: `{ approved: false, reason }` (the
  * provider's `failure_reason`, else `gateway_error`). Compensation refunds a
  * captured charge (or cancels an authorized one) whose renewal could not be
- * recorded.
+ * recorded, and fails the purchase (`renewal_error`) with that payment on it.
  */
 export const chargeSavedCardStep = createStep(
   "charge-saved-card",
   async (input: ChargeSavedCardInput, { container }) => {
     if (input.amount <= 0) {
-      return new StepResponse<SavedCardCharge, string | null>(
+      return new StepResponse<SavedCardCharge, Refund | null>(
         { approved: true, payment_collection_id: null, payment_id: null },
         null
       )
@@ -59,26 +62,36 @@ export const chargeSavedCardStep = createStep(
     if (!payment) {
       const after = await payments.retrievePaymentSession(session.id)
       const reason = (after.data?.failure_reason as string | undefined) ?? "gateway_error"
-      return new StepResponse<SavedCardCharge, string | null>(
+      return new StepResponse<SavedCardCharge, Refund | null>(
         { approved: false, payment_collection_id: collection.id, reason },
         null
       )
     }
     await payments.capturePayment({ payment_id: payment.id, amount: input.amount })
-    return new StepResponse<SavedCardCharge, string | null>(
+    return new StepResponse<SavedCardCharge, Refund | null>(
       { approved: true, payment_collection_id: collection.id, payment_id: payment.id },
-      payment.id
+      { purchase_id: input.purchase_id, payment_collection_id: collection.id, payment_id: payment.id }
     )
   },
-  async (paymentId, { container }) => {
-    if (!paymentId) return
+  async (refund, { container }) => {
+    if (!refund) return
     const payments = container.resolve(Modules.PAYMENT)
-    const payment = await payments.retrievePayment(paymentId, { relations: ["captures", "refunds"] })
-    if (payment.refunds?.length) return
-    if (payment.captures?.length) {
-      await payments.refundPayment({ payment_id: payment.id, amount: payment.amount })
-    } else {
-      await payments.cancelPayment(payment.id)
+    const payment = await payments.retrievePayment(refund.payment_id, { relations: ["captures", "refunds"] })
+    if (!payment.refunds?.length) {
+      if (payment.captures?.length) {
+        await payments.refundPayment({ payment_id: payment.id, amount: payment.amount })
+      } else {
+        await payments.cancelPayment(payment.id)
+      }
+    }
+    // the failed renewal keeps the payment it refunded
+    const purchase = await subscriptionService(container).retrievePurchase(refund.purchase_id)
+    if (purchase.status === "pending") {
+      await subscriptionService(container).failPurchase(refund.purchase_id, {
+        failure_reason: "renewal_error",
+        payment_collection_id: refund.payment_collection_id,
+        payment_id: refund.payment_id,
+      })
     }
   }
 )
