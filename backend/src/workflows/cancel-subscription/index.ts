@@ -32,7 +32,7 @@ export const cancelSubscriptionWorkflow = createWorkflow(
       customer_id: input.customer_id,
       at,
     })
-    const refund = when({ input, at }, ({ input, at }) => at === "now" && input.refund === "prorated").then(() =>
+    const refund = when("refund-if-prorated", { input, at }, ({ input, at }) => at === "now" && input.refund === "prorated").then(() =>
       refundProratedStep({
         before: cancelled.before,
         at: transform({ cancelled }, ({ cancelled }) => new Date(cancelled.subscription.ends_at).toISOString()),

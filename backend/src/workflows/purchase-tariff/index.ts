@@ -64,7 +64,7 @@ export const purchaseTariffWorkflow = createWorkflow(
     const decision = decidePlanChangeStep({ customer_id: input.customer_id, plan })
 
     // A cheaper plan is scheduled for the period end: nothing reserved or charged.
-    const scheduled = when({ decision }, ({ decision }) => decision.change === "scheduled").then(
+    const scheduled = when("schedule-cheaper-plan", { decision }, ({ decision }) => decision.change === "scheduled").then(
       () =>
         schedulePlanChangeStep({
           customer_id: input.customer_id,
@@ -73,7 +73,7 @@ export const purchaseTariffWorkflow = createWorkflow(
         })
     )
 
-    const charged = when({ decision }, ({ decision }) => decision.change !== "scheduled").then(() => {
+    const charged = when("charge-for-plan", { decision }, ({ decision }) => decision.change !== "scheduled").then(() => {
       // The promo code applies to what is charged now: the price less the credit.
       const chargeablePlan = transform({ plan, decision }, ({ plan, decision }) => ({
         ...plan,
