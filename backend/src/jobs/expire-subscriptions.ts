@@ -7,7 +7,8 @@ import { subscriptionService } from "../lib/purchases"
  * a cancelled one becomes `canceled`, a lapsed one `expired`.
  */
 export default async function expireSubscriptions(container: MedusaContainer) {
-  const expired = await subscriptionService(container).expireEnded()
+  // auto-renewing ones are the renewal pass's (jobs/renew-subscriptions.ts)
+  const expired = await subscriptionService(container).endNotRenewing()
   container
     .resolve(ContainerRegistrationKeys.LOGGER)
     .info(`Ended ${expired} subscription(s) whose period was over`)
