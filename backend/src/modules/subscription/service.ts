@@ -11,22 +11,13 @@ import {
   assertLive,
   lockOne,
   snapshot,
-  SUBSCRIPTION_CHANGED,
   SUBSCRIPTION_NOT_CANCELED,
   SubscriptionRow,
   writeSnapshot,
 } from "./lib/lifecycle"
 import { PERIOD_INTERVALS } from "./lib/period"
-import {
-  afterDecline,
-  endNotRenewing,
-  isDue,
-  listDue,
-  lockRenewal,
-  renewalStart,
-  renewalState,
-  writeRenewalState,
-} from "./lib/renewal"
+import { endNotRenewing, listDue, writeRenewalState } from "./lib/renewal"
+import * as renewalOps from "./lib/renewal-ops"
 import type { TrialEligibility } from "./lib/plan-change"
 import {
   ModuleContext,
@@ -433,7 +424,7 @@ export default class SubscriptionModuleService extends MedusaService({
     return await this.retrievePurchase(id, {}, sharedContext)
   }
 
-  // Renewals (src/workflows/renew-subscription, lib/renewal.ts)
+  // Renewals (src/workflows/renew-subscription; lib/renewal.ts, lib/renewal-ops.ts)
 
   /** Subscriptions due for a renewal attempt at `now`, the oldest end first. */
   @InjectManager()
@@ -457,29 +448,7 @@ export default class SubscriptionModuleService extends MedusaService({
     options: { now?: Date | string; force?: boolean } = {},
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<RenewalAttempt | null> {
-    const manager = transactionManager(sharedContext)
-    const unlocked = await lockRenewal(manager, id)
-    if (!unlocked) {
-      return null
-    }
-    await lockCustomer(manager, unlocked.customer_id)
-    const row = await lockRenewal(manager, id)
-    if (!row || !isDue(row, toDate(options.now, "now"), options.force)) {
-      return null
-    }
-    const before = renewalState(row)
-    await writeRenewalState(manager, { ...before, payment_method_charges: row.payment_method_charges + 1 })
-    return {
-      subscription_id: row.id,
-      customer_id: row.customer_id,
-      period_start: renewalStart(row).toISOString(),
-      variant_id: row.pending_variant_id ?? (row.is_trial ? row.convert_to_variant_id : row.variant_id),
-      is_trial: row.is_trial,
-      currency_code: row.currency_code,
-      payment_method_id: row.payment_method!.id,
-      account_holder_id: row.account_holder_id,
-      attempt: row.payment_method_charges + 1,
-    }
+    return await renewalOps.beginRenewal(transactionManager(sharedContext), id, toDate(options.now, "now"), options.force)
   }
 
   /**
@@ -492,47 +461,23 @@ export default class SubscriptionModuleService extends MedusaService({
     input: ApplyRenewalInput,
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<RenewalChange> {
-    return await this.changeRenewal_(input.subscription_id, input.period_start, sharedContext, (row, renewal) => ({
-      snapshot: {
-        ...snapshot(row),
-        product_id: input.product_id,
-        variant_id: input.variant_id,
-        status: "active",
-        is_trial: false,
-        current_period_start: input.period_start,
-        ends_at: input.period_end,
-        period_amount: String(input.amount),
-        currency_code: input.currency_code,
-        pending_variant_id: null,
-        last_purchase_id: input.purchase_id,
-      },
-      renewal: { ...renewal, renewal_period_start: null, renewal_attempts: 0, next_attempt_at: null },
-    }))
+    const before = await renewalOps.applyRenewal(transactionManager(sharedContext), input)
+    return { subscription: await this.retrieveSubscription(input.subscription_id, {}, sharedContext), before }
   }
 
   /**
    * A declined renewal: `past_due` with the next retry (access kept to the
    * last one), or `expired` once every retry declined (lib/renewal.ts
-   * `afterDecline`).
+   * `afterDecline`). SUBSCRIPTION_CHANGED as above.
    */
   @InjectTransactionManager()
   async declineRenewal(
     input: DeclineRenewalInput,
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<RenewalChange> {
-    const now = toDate(input.now, "now")
-    return await this.changeRenewal_(input.subscription_id, input.period_start, sharedContext, (row, renewal) => {
-      const after = afterDecline(new Date(input.period_start), renewal.renewal_attempts + 1, input.retry_days, now)
-      return {
-        snapshot: { ...snapshot(row), status: after.status, ends_at: after.ends_at.toISOString() },
-        renewal: {
-          ...renewal,
-          renewal_period_start: input.period_start,
-          renewal_attempts: after.renewal_attempts,
-          next_attempt_at: after.next_attempt_at?.toISOString() ?? null,
-        },
-      }
-    })
+    const manager = transactionManager(sharedContext)
+    const before = await renewalOps.declineRenewal(manager, input, toDate(input.now, "now"))
+    return { subscription: await this.retrieveSubscription(input.subscription_id, {}, sharedContext), before }
   }
 
   /** Puts back what `applyRenewal` / `declineRenewal` changed (their compensation). */
@@ -541,14 +486,13 @@ export default class SubscriptionModuleService extends MedusaService({
     before: RenewalUndo,
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<void> {
-    const manager = transactionManager(sharedContext)
-    await writeSnapshot(manager, before.snapshot)
-    await writeRenewalState(manager, before.renewal)
+    await renewalOps.restoreRenewal(transactionManager(sharedContext), before)
   }
 
   /**
    * Saves the card renewals charge on the customer's live subscription (a new
-   * card starts its off-session count at 0) and switches auto-renew.
+   * card starts its off-session count at 0), switches auto-renew, sets the
+   * Trial's conversion plan. NOT_FOUND / SUBSCRIPTION_NOT_ACTIVE as cancel.
    */
   @InjectTransactionManager()
   async saveRenewalCard(
@@ -556,23 +500,8 @@ export default class SubscriptionModuleService extends MedusaService({
     input: SaveCardInput,
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<CardChange> {
-    const manager = transactionManager(sharedContext)
-    const unlocked = await lockOne(manager, id, input.customer_id)
-    await lockCustomer(manager, unlocked.customer_id)
-    const row = await lockOne(manager, id, input.customer_id)
-    assertLive(row, toDate(input.now, "now"))
-    const renewing = (await lockRenewal(manager, id))!
-    const before = renewalState(renewing)
-    await writeRenewalState(manager, {
-      ...before,
-      auto_renew: input.auto_renew ?? before.auto_renew,
-      ...(input.payment_method
-        ? { payment_method: input.payment_method, account_holder_id: input.account_holder_id ?? null, payment_method_charges: 0 }
-        : {}),
-      ...(input.convert_to_variant_id !== undefined ? { convert_to_variant_id: input.convert_to_variant_id } : {}),
-    })
-    const subscription = await this.retrieveSubscription(id, {}, sharedContext)
-    return { subscription, before }
+    const before = await renewalOps.saveCard(transactionManager(sharedContext), id, input, toDate(input.now, "now"))
+    return { subscription: await this.retrieveSubscription(id, {}, sharedContext), before }
   }
 
   /** Undoes `saveRenewalCard`. */
@@ -595,32 +524,6 @@ export default class SubscriptionModuleService extends MedusaService({
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<number> {
     return await endNotRenewing(transactionManager(sharedContext), toDate(now, "now"))
-  }
-
-  protected async changeRenewal_(
-    id: string,
-    periodStart: string,
-    sharedContext: ModuleContext,
-    change: (row: SubscriptionRow, renewal: RenewalUndo["renewal"]) => RenewalUndo
-  ): Promise<RenewalChange> {
-    const manager = transactionManager(sharedContext)
-    const unlocked = await lockOne(manager, id)
-    await lockCustomer(manager, unlocked.customer_id)
-    const row = await lockOne(manager, id)
-    const renewing = (await lockRenewal(manager, id))!
-    if (renewalStart(renewing).getTime() !== new Date(periodStart).getTime()) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Subscription ${id} no longer waits for the renewal of ${periodStart}`,
-        SUBSCRIPTION_CHANGED
-      )
-    }
-    const before: RenewalUndo = { snapshot: snapshot(row), renewal: renewalState(renewing) }
-    const after = change(row, before.renewal)
-    await writeSnapshot(manager, after.snapshot)
-    await writeRenewalState(manager, after.renewal)
-    const subscription = await this.retrieveSubscription(id, {}, sharedContext)
-    return { subscription, before }
   }
 
   protected async lockPurchase_(
