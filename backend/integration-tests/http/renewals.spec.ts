@@ -356,6 +356,18 @@ medusaIntegrationTestRunner({
         expect(await subscriptionOf(buyer)).toBeUndefined()
       })
 
+      it("a card the provider won't save: refused when auto_renew is asked for, else no renewal", async () => {
+        const asked = await newBuyer()
+        const refused = await failure(buy(asked, "trial:day", { payment: { token: "tok_declined" }, auto_renew: true }))
+        expect([refused.status, refused.data.code]).toEqual([400, "PAYMENT_INVALID_TOKEN"])
+        expect(await subscriptionOf(asked)).toBeUndefined()
+
+        const defaulted = await newBuyer()
+        const taken = await buy(defaulted, "trial:day", { payment: { token: "tok_declined" } })
+        expect(taken.status).toEqual(201)
+        expect(taken.data.subscription).toEqual(expect.objectContaining({ status: "trialing", auto_renew: false, payment_method: null }))
+      })
+
       it("without a card, or cancelled, ends without a charge", async () => {
         const noCard = await newBuyer()
         const cancelled = await newBuyer()

@@ -37,7 +37,8 @@ async function defaultConversion(
 
 /**
  * With auto-renew (DESIGN.md, "Subscription API"), saves the card through the
- * Payment Module on the subscription, and for the Trial the paid plan it
+ * Payment Module on the subscription (a card the provider refuses: 400
+ * PAYMENT_INVALID_TOKEN if auto_renew was asked for, else no auto-renew), and for the Trial the paid plan it
  * converts to (which must be a paid plan for sale: 400 PLAN_NOT_FOUND).
  * Without, switches auto-renew off. Returns the subscription as it now is.
  * Compensation puts the renewal settings back.
@@ -66,12 +67,20 @@ export const saveCardForRenewalStep = createStep(
         )
       }
     }
+    // A card the provider won't save fails the purchase only when auto-renew was asked
+    // for; by default the subscription simply doesn't renew (e.g. a free period paid
+    // with nothing).
     const card = autoRenew
-      ? await saveCard(container, { customer_id: input.customer_id, token: input.token ?? "tok_success" })
+      ? await saveCard(container, { customer_id: input.customer_id, token: input.token ?? "tok_success" }).catch(
+          (error) => {
+            if (input.auto_renew) throw error
+            return null
+          }
+        )
       : null
     const { subscription, before } = await service.saveRenewalCard(input.subscription_id, {
       customer_id: input.customer_id,
-      auto_renew: autoRenew,
+      auto_renew: autoRenew && !!card,
       payment_method: card?.payment_method ?? null,
       account_holder_id: card?.account_holder_id ?? null,
       convert_to_variant_id: convertTo,
