@@ -68,6 +68,33 @@ medusaIntegrationTestRunner({
         )
         const sub = await subscriptionOf(buyer)
         expect(sub.next_charge).toEqual({ at: sub.ends_at, amount: 399, currency_code: "rub" })
+
+        // the card lives at the provider, on the customer's account holder (Medusa's link)
+        const { data: [customer] } = await getContainer().resolve("query").graph({
+          entity: "customer",
+          fields: ["account_holders.*"],
+          filters: { id: buyer.id },
+        })
+        expect(customer.account_holders).toHaveLength(1)
+        const listed = await getContainer().resolve(Modules.PAYMENT).listPaymentMethods({
+          provider_id: "pp_emulator_emulator",
+          context: { account_holder: customer.account_holders[0] as any },
+        })
+        expect(listed.map((m) => m.id)).toEqual([sub.payment_method.id])
+
+        // a second card is saved on the same account holder
+        await replaceCard(buyer, sub.id, "tok_renewal_declined_once")
+        const { data: [again] } = await getContainer().resolve("query").graph({
+          entity: "customer",
+          fields: ["account_holders.*"],
+          filters: { id: buyer.id },
+        })
+        expect(again.account_holders).toHaveLength(1)
+        const both = await getContainer().resolve(Modules.PAYMENT).listPaymentMethods({
+          provider_id: "pp_emulator_emulator",
+          context: { account_holder: again.account_holders[0] as any },
+        })
+        expect(both.map((m) => m.data?.last4)).toEqual(["4242", "4444"])
       })
 
       it("renews at the period end once: a second run charges nothing more", async () => {
@@ -272,6 +299,25 @@ medusaIntegrationTestRunner({
         // the retry schedule is over: the next run charges nothing
         await run(at(end, DAY + MINUTE))
         expect(await renewalsOf(buyer)).toHaveLength(2)
+      })
+
+      it("a card replaced while the pass retries: one outcome, one charge", async () => {
+        const buyer = await newBuyer()
+        const { data } = await buy(buyer, "standard:month", { payment: { token: "tok_renewal_declined" } })
+        const end = data.subscription.ends_at
+        await run(at(end, MINUTE))
+        const [pass, replaced] = await Promise.all([
+          run(at(end, DAY + MINUTE)),
+          replaceCard(buyer, data.subscription.id, "tok_success"),
+        ])
+        expect(pass.errors).toEqual(0)
+        expect(replaced.status).toEqual(200)
+        const renewals = await renewalsOf(buyer)
+        expect(renewals.filter((p) => p.status === "completed")).toHaveLength(1)
+        expect(await paymentsOf(renewals.filter((p) => p.status === "completed"))).toHaveLength(1)
+        const sub = await subscriptionOf(buyer)
+        expect(sub.status).toEqual("active")
+        sameMoment(sub.current_period_start, end)
       })
 
       it("replacing the card of an active subscription charges nothing now", async () => {
