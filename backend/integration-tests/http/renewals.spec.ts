@@ -183,6 +183,52 @@ medusaIntegrationTestRunner({
         sameMoment((await subscriptionOf(buyer)).current_period_start, end)
       })
 
+      it("a renewal that died between charge and record is refunded, then renewed once", async () => {
+        const buyer = await newBuyer()
+        const { data } = await buy(buyer, "standard:month")
+        const end = data.subscription.ends_at
+        // what a process killed after the capture leaves: a pending renewal holding the period, a captured payment
+        const payments = getContainer().resolve(Modules.PAYMENT)
+        const [collection] = await payments.createPaymentCollections([{ currency_code: "rub", amount: 399 }])
+        const session = await payments.createPaymentSession(collection.id, {
+          provider_id: "pp_emulator_emulator",
+          currency_code: "rub",
+          amount: 399,
+          data: { token: "tok_success" },
+        })
+        const payment = await payments.authorizePaymentSession(session.id, {})
+        await payments.capturePayment({ payment_id: payment.id, amount: 399 })
+        const crashed = await service().createPurchases({
+          customer_id: buyer.id,
+          subscription_id: data.subscription.id,
+          product_id: data.subscription.product_id,
+          variant_id: data.subscription.variant_id,
+          interval: "month",
+          interval_count: 1,
+          kind: "renewal",
+          period_start: new Date(end),
+          original_amount: 399,
+          discount_amount: 0,
+          total: 399,
+          currency_code: "rub",
+          payment_collection_id: collection.id,
+        })
+        await service().updatePurchases({ id: crashed.id, created_at: new Date(Date.now() - 60 * MINUTE) })
+
+        const result = await run(at(end, MINUTE))
+        expect(result.errors).toEqual(0)
+        const renewals = await renewalsOf(buyer)
+        expect(renewals.map((p) => [p.id === crashed.id, p.status, p.failure_reason])).toEqual([
+          [true, "failed", "abandoned"],
+          [false, "completed", null],
+        ])
+        const [given, kept] = await paymentsOf(renewals)
+        expect(given.id).toEqual(payment.id)
+        expect(given.refunds).toHaveLength(1)
+        expect(kept.refunds ?? []).toHaveLength(0)
+        sameMoment((await subscriptionOf(buyer)).current_period_start, end)
+      })
+
       it("the database refuses a second renewal purchase for the same period", async () => {
         const buyer = await newBuyer()
         const { data } = await buy(buyer, "standard:month")

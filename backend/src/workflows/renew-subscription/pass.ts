@@ -1,8 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { subscriptionService } from "../../lib/purchases"
+import { reservationTtlMs } from "../../lib/reservations"
 import { parseRetryDays } from "../../modules/subscription"
 import { renewSubscriptionWorkflow, type RenewalOutcome } from "./index"
+import { recoverAbandonedRenewals } from "./recover"
 
 export type RenewalPassResult = {
   renewed: number
@@ -19,7 +21,8 @@ const BATCH = 100
 const CONCURRENCY = 4
 
 /**
- * The renewal pass: one renew-subscription workflow per subscription due at
+ * The renewal pass: charges of renewals abandoned mid-way refunded first
+ * (recover.ts), then one renew-subscription workflow per subscription due at
  * `now` (a few at a time), each subscription once per pass; then the live
  * subscriptions that ended without renewing are ended (`canceled` /
  * `expired`). Safe to run twice or in two processes at once: each workflow
@@ -33,6 +36,8 @@ export async function runRenewalPass(
   const service = subscriptionService(container)
   const retryDays = parseRetryDays(process.env.SUBSCRIPTION_RETRY_DAYS)
   const result: RenewalPassResult = { renewed: 0, failed: 0, expired: 0, skipped: 0, errors: 0 }
+  // first give back charges of renewals that died before their record (real time, not `now`)
+  await recoverAbandonedRenewals(container, { olderThan: new Date(Date.now() - reservationTtlMs()) })
   const seen = new Set<string>()
   const count = (outcome: RenewalOutcome) => {
     result[outcome] += 1

@@ -39,6 +39,12 @@ export const chargeSavedCardStep = createStep(
     const [collection] = await payments.createPaymentCollections([
       { currency_code: input.currency_code, amount: input.amount },
     ])
+    // on the purchase before any money moves: a process dying after the capture
+    // leaves a charge that recover.ts finds and refunds
+    await subscriptionService(container).updatePurchases({
+      id: input.purchase_id,
+      payment_collection_id: collection.id,
+    })
     const { data: [accountHolder] } = input.attempt.account_holder_id
       ? await container.resolve(ContainerRegistrationKeys.QUERY).graph({
           entity: "account_holder",
