@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
 import type SubscriptionModuleService from "../../src/modules/subscription/service"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
@@ -196,7 +196,7 @@ medusaIntegrationTestRunner({
           amount: 399,
           data: { token: "tok_success" },
         })
-        const payment = await payments.authorizePaymentSession(session.id, {})
+        const payment = (await payments.authorizePaymentSession(session.id, {}))!
         await payments.capturePayment({ payment_id: payment.id, amount: 399 })
         const crashed = await service().createPurchases({
           customer_id: buyer.id,
@@ -213,7 +213,9 @@ medusaIntegrationTestRunner({
           currency_code: "rub",
           payment_collection_id: collection.id,
         })
-        await service().updatePurchases({ id: crashed.id, created_at: new Date(Date.now() - 60 * MINUTE) })
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw("UPDATE purchase SET created_at = ? WHERE id = ?", [new Date(Date.now() - 60 * MINUTE), crashed.id])
 
         const result = await run(at(end, MINUTE))
         expect(result.errors).toEqual(0)
