@@ -82,19 +82,47 @@ function queryParameters(query: z.ZodType | undefined) {
   })
 }
 
+/**
+ * The codes the error handler (src/api/error-handler.ts) and Medusa's
+ * middlewares answer before a route runs: a path that does not decode, a
+ * request schema refused, a body that does not parse or is too large, a
+ * missing publishable key.
+ */
+export const EDGE_ERRORS = {
+  path: { 400: ["INVALID_PATH"] },
+  request: { 400: ["INVALID_REQUEST"] },
+  body: { 400: ["INVALID_JSON"], 413: ["PAYLOAD_TOO_LARGE"], 415: ["UNSUPPORTED_MEDIA_TYPE"] },
+  publishable: { 400: ["NOT_ALLOWED"] },
+} as const satisfies Record<string, Record<number, readonly string[]>>
+
+/** Sent with every 429 (the attempt limits): when to try again. */
+const RETRY_AFTER = {
+  "Retry-After": {
+    description: "seconds until another attempt is accepted",
+    required: true,
+    schema: { type: "integer", minimum: 1 },
+  },
+}
+
 function errorResponses(route: ApiRoute) {
   const codes: Record<number, string[]> = {}
   const add = (status: number, list: readonly string[] = []) => {
     codes[status] = [...new Set([...(codes[status] ?? []), ...list])]
   }
-  if (route.query || route.body) add(400)
-  if (route.auth === "publishable" || route.auth === "customer") add(400)
-  for (const [status, list] of Object.entries(route.errors ?? {})) add(Number(status), list)
+  const addAll = (errors: Record<number, readonly string[]>) => {
+    for (const [status, list] of Object.entries(errors)) add(Number(status), list)
+  }
+  if (route.auth !== "none") addAll(EDGE_ERRORS.path)
+  if (route.query || route.body) addAll(EDGE_ERRORS.request)
+  if (route.body) addAll(EDGE_ERRORS.body)
+  if (route.auth === "publishable" || route.auth === "customer") addAll(EDGE_ERRORS.publishable)
+  addAll(route.errors ?? {})
 
   const responses: Record<string, unknown> = {}
   for (const [status, list] of Object.entries(codes)) {
     responses[status] = {
       description: list.length ? `error; code: ${list.join(", ")}` : "error",
+      ...(status === "429" ? { headers: RETRY_AFTER } : {}),
       content: { "application/json": { schema: jsonSchema(errorBody(list), "output") } },
     }
   }
