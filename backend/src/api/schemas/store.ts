@@ -113,10 +113,14 @@ export const StorePurchaseDetail = z.object({
 })
 export type StorePurchaseDetail = z.infer<typeof StorePurchaseDetail>
 
+/** Why a payment was declined (lib/payment-declines.ts, the one list). */
+export const DeclineReason = z.enum(DECLINE_REASONS)
+export type DeclineReason = z.infer<typeof DeclineReason>
+
 /** 402: the payment was declined; the purchase is recorded as failed. */
 export const PaymentDeclinedBody = MedusaErrorBody.extend({
   code: z.literal("PAYMENT_DECLINED"),
-  reason: z.enum(DECLINE_REASONS),
+  reason: DeclineReason,
   purchase_id: z.string(),
 }).describe("the payment was declined; the purchase is recorded as failed and the promo code given back")
 export type PaymentDeclinedBody = z.infer<typeof PaymentDeclinedBody>
