@@ -114,7 +114,8 @@ function errorResponses(route: ApiRoute) {
   }
   if (route.auth !== "none") addAll(EDGE_ERRORS.path)
   if (route.query || route.body) addAll(EDGE_ERRORS.request)
-  if (route.body) addAll(EDGE_ERRORS.body)
+  // Medusa parses a JSON body on these methods, validated or not
+  if (route.body || route.method !== "GET") addAll(EDGE_ERRORS.body)
   if (route.auth === "publishable" || route.auth === "customer") addAll(EDGE_ERRORS.publishable)
   addAll(route.errors ?? {})
 
