@@ -55,6 +55,7 @@ import {
 import { IdempotencyKey, StoreCreatePurchase, StoreListParams, StorePreviewPurchase } from "../store/purchases/validators"
 import { StoreGetTariffsParams } from "../store/tariffs/validators"
 import type { ApiRoute } from "./types"
+import { PROMOCODE_CODE_SPACE_TOO_SMALL } from "../../lib/rate-limit/code-space"
 import { PROMOCODE_ATTEMPTS_EXCEEDED } from "../../lib/rate-limit/promocode-attempts"
 import {
   SUBSCRIPTION_CHANGED,
@@ -259,7 +260,7 @@ export const API_ROUTES: ApiRoute[] = [
     auth: "admin",
     body: AdminGeneratePromocodes,
     responses: { 202: PromocodeBatchResponse },
-    errors: { 400: PROMOCODE_INVALID },
+    errors: { 400: [...PROMOCODE_INVALID, PROMOCODE_CODE_SPACE_TOO_SMALL] },
   },
   {
     method: "GET",
