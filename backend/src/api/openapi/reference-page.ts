@@ -54,7 +54,7 @@ export function referenceAsset(file: string): { contentType: string; body: Buffe
     return { contentType: "text/javascript; charset=utf-8", body: INIT_SCRIPT }
   }
   // own names only: `constructor`, `__proto__`, ... are not files
-  if (!Object.hasOwn(PACKAGE_ASSETS, file)) {
+  if (!Object.prototype.hasOwnProperty.call(PACKAGE_ASSETS, file)) {
     return null
   }
   return { contentType: PACKAGE_ASSETS[file], body: fs.readFileSync(path.join(swaggerUiDir(), file)) }
