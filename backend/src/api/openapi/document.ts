@@ -112,7 +112,8 @@ function errorResponses(route: ApiRoute) {
   const addAll = (errors: Record<number, readonly string[]>) => {
     for (const [status, list] of Object.entries(errors)) add(Number(status), list)
   }
-  if (route.auth !== "none") addAll(EDGE_ERRORS.path)
+  // every /store and /admin path is checked (rejectUnstorablePath); express decodes the parameters of the rest
+  if (route.auth !== "none" || route.path.includes(":")) addAll(EDGE_ERRORS.path)
   if (route.query || route.body) addAll(EDGE_ERRORS.request)
   // Medusa parses a JSON body on these methods, validated or not
   if (route.body || route.method !== "GET") addAll(EDGE_ERRORS.body)

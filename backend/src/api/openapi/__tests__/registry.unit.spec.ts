@@ -87,6 +87,8 @@ describe("the OpenAPI document", () => {
     // a POST without a request schema still has its body parsed; a GET has none
     expect(codesOf("/store/subscriptions/{id}/cancel", "post", 400)).toEqual(expect.arrayContaining(["INVALID_JSON"]))
     expect((document.paths["/store/purchases"].get as any).responses[413]).toBeUndefined()
+    // a path parameter that does not decode, outside /store and /admin too
+    expect(codesOf("/docs/assets/{file}", "get", 400)).toEqual(["INVALID_PATH"])
   })
 
   it("documents the 429 of the promo code attempt limit with Retry-After", () => {
