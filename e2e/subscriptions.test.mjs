@@ -1,4 +1,4 @@
-// The subscription lifecycle as a shopper sees it (issue 11, DESIGN.md "Subscription
+// The subscription lifecycle as a shopper sees it (issue 11, docs/ARCHITECTURE.md "Subscription
 // lifecycle"): an upgrade shows the credit for unused time and what is charged now; a
 // cheaper plan is scheduled for the period end with nothing charged; cancel (confirmed,
 // with the day access ends) and resume; a Trial once, then shown unavailable with the
@@ -22,6 +22,8 @@ const STORE_TIME_ZONE = "Europe/Moscow"
 /** What the shopper reads, per language (storefront/messages/*.json). */
 const UI = {
   ru: {
+    // tariff titles as the catalog shows them on /ru (Medusa's Translation Module)
+    title: { Trial: "Пробный", Standard: "Стандарт", Premium: "Премиум" },
     month: "за месяц",
     upgradeLink: (title) => `Повысить до ${title} за месяц`,
     switchLink: (title) => `Перейти на ${title} за месяц`,
@@ -45,7 +47,7 @@ const UI = {
     history: "История покупок",
     activated: "Активировано",
     paid: "Оплачено",
-    scheduledChange: (date) => `Premium до ${date}, затем Standard`,
+    scheduledChange: (date) => `Премиум до ${date}, затем Стандарт`,
     activeUntil: (date) => `Действует до ${date}`,
     trialUntil: (date) => `Пробный период до ${date}`,
     cancel: "Отменить подписку",
@@ -64,6 +66,7 @@ const UI = {
     paymentSuccessful: "Оплата прошла",
   },
   en: {
+    title: { Trial: "Trial", Standard: "Standard", Premium: "Premium" },
     month: "for a month",
     upgradeLink: (title) => `Upgrade to ${title} for a month`,
     switchLink: (title) => `Switch to ${title} for a month`,
@@ -188,10 +191,10 @@ for (const { locale, device, viewport } of RUNS) {
 
         await page.goto(url(`/${locale}`))
         // A paid plan rules out the Trial, and the card says why.
-        const trial = await textOf(card(page, "Trial"))
+        const trial = await textOf(card(page, ui.title.Trial))
         assert.ok(trial.includes(ui.unavailable) && trial.includes(ui.hadPaidPlan), `"${trial}"`)
-        const premium = card(page, "Premium")
-        await premium.getByRole("link", { name: ui.upgradeLink("Premium"), exact: true }).click()
+        const premium = card(page, ui.title.Premium)
+        await premium.getByRole("link", { name: ui.upgradeLink(ui.title.Premium), exact: true }).click()
         await page.waitForURL(/\/checkout\//)
         const summary = summaryOf(page, locale)
         await summary.waitFor()
@@ -237,7 +240,7 @@ for (const { locale, device, viewport } of RUNS) {
         assert.equal(live.variant_id, plans.Premium.month.variant_id, "Premium now")
         await page.goto(url(`/${locale}/account`))
         const panel = await textOf(page.getByRole("region", { name: ui.subscription }))
-        assert.ok(panel.includes("Premium"), `Premium on the account: "${panel}"`)
+        assert.ok(panel.includes(ui.title.Premium), `Premium on the account: "${panel}"`)
       },
       { viewport }
     )
@@ -255,9 +258,9 @@ for (const { locale, device, viewport } of RUNS) {
         const endLong = day(before.current_period_end, locale, "long")
 
         await page.goto(url(`/${locale}`))
-        const standard = card(page, "Standard")
+        const standard = card(page, ui.title.Standard)
         assert.ok((await textOf(standard)).includes(ui.switchFrom(endMedium)), "the card says when the switch happens")
-        await standard.getByRole("link", { name: ui.switchLink("Standard"), exact: true }).click()
+        await standard.getByRole("link", { name: ui.switchLink(ui.title.Standard), exact: true }).click()
         await page.waitForURL(/\/checkout\//)
         const summary = summaryOf(page, locale)
         await summary.waitFor()
@@ -333,7 +336,7 @@ for (const { locale, device, viewport } of RUNS) {
         const customer = await signedInCustomer(page, `trial-${name}`)
 
         await page.goto(url(`/${locale}`))
-        await card(page, "Trial").getByRole("link", { name: ui.chooseLink("Trial", ui.trialPeriod), exact: true }).click()
+        await card(page, ui.title.Trial).getByRole("link", { name: ui.chooseLink(ui.title.Trial, ui.trialPeriod), exact: true }).click()
         await page.waitForURL(/\/checkout\//)
         await page.getByRole("button", { name: ui.activate, exact: true }).click()
         await page.waitForURL(/\/purchases\//)
@@ -343,7 +346,7 @@ for (const { locale, device, viewport } of RUNS) {
 
         // The Trial is the current plan: no "Extend", no second Trial.
         await page.goto(url(`/${locale}`))
-        const trial = card(page, "Trial")
+        const trial = card(page, ui.title.Trial)
         const trialText = await textOf(trial)
         assert.ok(trialText.includes(ui.yourPlan) && trialText.includes(ui.currentPlan), `"${trialText}"`)
         assert.equal(await trial.getByRole("link").count(), 0, "nothing to buy on the current Trial")
@@ -355,9 +358,9 @@ for (const { locale, device, viewport } of RUNS) {
         // After a paid plan the Trial is unavailable, and says why.
         await buyPlan(customer, plans.Standard.month.variant_id)
         await page.goto(url(`/${locale}`))
-        const unavailable = await textOf(card(page, "Trial"))
+        const unavailable = await textOf(card(page, ui.title.Trial))
         assert.ok(unavailable.includes(ui.unavailable) && unavailable.includes(ui.trialUsed), `"${unavailable}"`)
-        assert.equal(await card(page, "Trial").getByRole("link").count(), 0, "no buy button on an unavailable Trial")
+        assert.equal(await card(page, ui.title.Trial).getByRole("link").count(), 0, "no buy button on an unavailable Trial")
         await assertNoHorizontalScroll(page, viewport)
         await screenshot(page, `subs-trial-unavailable-${name}`)
 

@@ -4,6 +4,7 @@ import { rejectUnstorablePath } from "../lib/validation"
 import { adminOperationsMiddlewares } from "./admin/middlewares"
 import { adminPromocodesMiddlewares } from "./admin/promocodes/middlewares"
 import { adminSubscriptionsMiddlewares } from "./admin/subscriptions/middlewares"
+import { httpMetricsMiddleware } from "../lib/metrics"
 import { localizedErrorHandler } from "./error-handler"
 import { storePurchasesMiddlewares } from "./store/purchases/middlewares"
 import { storeSubscriptionsMiddlewares } from "./store/subscriptions/middlewares"
@@ -16,6 +17,8 @@ import { storeTariffsMiddlewares } from "./store/tariffs/middlewares"
 export default defineMiddlewares({
   errorHandler: localizedErrorHandler,
   routes: [
+    // first: times every request by its route template (GET /metrics)
+    { matcher: "/*", middlewares: [httpMetricsMiddleware] },
     { matcher: "/store/*", middlewares: [rejectUnstorablePath] },
     { matcher: "/admin/*", middlewares: [rejectUnstorablePath] },
     { matcher: "/auth/customer/emailpass", methods: ["POST"], middlewares: [limitSignIn("customer")] },

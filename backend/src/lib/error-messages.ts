@@ -42,6 +42,10 @@ const messages: Record<string, Messages> = {
     en: "Idempotency-Key must be 1 to 255 printable ASCII characters.",
     ru: "Idempotency-Key должен состоять из 1–255 печатных ASCII-символов.",
   },
+  METRICS_UNAUTHORIZED: {
+    en: "The metrics need the METRICS_TOKEN bearer token.",
+    ru: "Для метрик нужен токен METRICS_TOKEN (Bearer).",
+  },
   PURCHASE_IN_PROGRESS: {
     en: "Another purchase of yours is in progress; try again in a moment.",
     ru: "Другая ваша покупка ещё обрабатывается; повторите через минуту.",

@@ -110,7 +110,7 @@ export function purchaseResponse(purchase: PurchaseRecord) {
 }
 
 /**
- * A subscription as the API shows it (DESIGN.md, "Subscription lifecycle").
+ * A subscription as the API shows it (docs/ARCHITECTURE.md, "Subscription lifecycle").
  * `next_charge` is null while there is no saved card (renewals, a later
  * issue) or the subscription is cancelled: nothing will be charged.
  */

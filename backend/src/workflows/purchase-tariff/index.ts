@@ -29,7 +29,7 @@ export type PurchaseTariffInput = {
 }
 
 /**
- * A customer buys a tariff plan (see DESIGN.md, "Purchase workflow"): a new
+ * A customer buys a tariff plan (see docs/ARCHITECTURE.md, "The purchase path"): a new
  * subscription, one more period, an upgrade now with the unused time
  * credited, or a cheaper plan scheduled for the period end (nothing charged;
  * `purchase` is null). Every

@@ -24,7 +24,8 @@ export default function PurchaseResult({ purchase, subscription, plan }: Props) 
   const format = useFormatter()
   const money = (amount: number) => formatMoney(amount, purchase.currency_code, locale)
 
-  const tariff = purchase.product_title ?? plan?.tariff ?? purchase.variant_id
+  // the catalog's title is in the page's language; the purchase keeps the one it was bought under
+  const tariff = plan?.tariff ?? purchase.product_title ?? purchase.variant_id
   const period = plan
     ? tTariffs("period", { interval: plan.interval, count: plan.interval_count })
     : (purchase.variant_title ?? "")

@@ -21,7 +21,7 @@ import {
 } from "./store-api"
 
 /*
- * The signed-in customer's purchases and promo codes (DESIGN.md, API contract;
+ * The signed-in customer's purchases and promo codes (the API reference, GET /docs;
  * subscriptions are in `./subscriptions`). Every function takes the customer's token and the page's locale explicitly.
  * Answers are normalized here (amounts to numbers, optional fields to null), so pages can
  * trust the shapes in `@/types/purchase`.
@@ -30,7 +30,7 @@ import {
 /** A purchase can take longer than a catalogue read (locks, payment, subscription). */
 const PURCHASE_TIMEOUT_MS = 30_000
 
-/** The error code of a Trial refused to this customer (DESIGN.md, Subscription API). */
+/** The error code of a Trial refused to this customer (the API reference, GET /docs). */
 const TRIAL_NOT_AVAILABLE = "TRIAL_NOT_AVAILABLE"
 
 // ---------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ import {
   BACKEND_TIMEOUT_MS,
   MEDUSA_BACKEND_URL,
   MEDUSA_PUBLISHABLE_KEY,
+  readFromBackend,
 } from "@/lib/config"
+import { isStartingStatus } from "@/lib/util/backend-retry"
 
 /**
  * An error answer of the store API: Medusa's `{ type, code, message }` plus whatever else
@@ -55,9 +57,8 @@ export async function storeApi<T>(
     }
   }
 
-  let response: Response
-  try {
-    response = await fetch(url, {
+  const send = () =>
+    fetch(url, {
       method,
       headers: {
         accept: "application/json",
@@ -73,6 +74,22 @@ export async function storeApi<T>(
       cache: "no-store",
       signal: AbortSignal.timeout(timeoutMs ?? BACKEND_TIMEOUT_MS),
     })
+  // A read waits for a backend that is still starting; a write is sent once (its caller
+  // decides about a retry, with the same Idempotency-Key).
+  const waitForBackend = () =>
+    readFromBackend(async () => {
+      const answer = await send()
+      if (isStartingStatus(answer.status)) {
+        throw Object.assign(new Error(`${method} ${path}: HTTP ${answer.status}`), {
+          status: answer.status,
+        })
+      }
+      return answer
+    })
+
+  let response: Response
+  try {
+    response = await (method === "GET" ? waitForBackend() : send())
   } catch (error) {
     console.error(`${method} ${path} got no answer:`, error)
     return {

@@ -5,7 +5,7 @@ import { previewPurchase } from "./purchases"
 import { listFailure, logError, storeApi, type ListResult } from "./store-api"
 
 /*
- * The signed-in customer's subscription (DESIGN.md, Subscription lifecycle and API): the
+ * The signed-in customer's subscription (docs/ARCHITECTURE.md, "Subscription lifecycle"; the API reference at GET /docs): the
  * list, cancel and resume, and what buying each plan would do to it. Every function takes
  * the customer's token and the page's locale explicitly.
  */

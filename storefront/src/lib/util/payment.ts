@@ -2,7 +2,7 @@ import type { PurchaseKind } from "@backend/api/schemas/purchases"
 import type { DeclineReason } from "@backend/api/schemas/store"
 
 /**
- * The emulated payment provider's test tokens (DESIGN.md): the card selector on the
+ * The emulated payment provider's test tokens (README, "Store API"): the card selector on the
  * checkout page stands in for a real payment form.
  */
 export const TEST_CARDS = [
@@ -66,7 +66,7 @@ export const PURCHASE_KINDS = [
   "renewal",
 ] as const satisfies readonly PurchaseKind[]
 
-/** What a charge paid for (DESIGN.md: every charge is a purchase with a `kind`). */
+/** What a charge paid for (docs/ARCHITECTURE.md: every charge is a purchase with a `kind`). */
 export function isPurchaseKind(value: unknown): value is (typeof PURCHASE_KINDS)[number] {
   return (
     typeof value === "string" && (PURCHASE_KINDS as readonly string[]).includes(value)

@@ -4,6 +4,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { errorMessage } from "../../../lib/error-messages"
 import { languageOf } from "../../../lib/i18n"
 import { DECLINE_MESSAGES, isDeclineReason } from "../../../lib/payment-declines"
+import { purchasesTotal } from "../../../lib/metrics"
 import {
   purchaseByIdempotencyKey,
   purchaseResponse,
@@ -14,7 +15,10 @@ import {
 import { promocodeAttempt } from "../../../lib/rate-limit/promocode-attempts"
 import { purchaseTariffWorkflow } from "../../../workflows/purchase-tariff"
 import { PAYMENT_DECLINED } from "../../../workflows/purchase-tariff/steps/charge-payment"
-import { IDEMPOTENT_REPLAY } from "../../../workflows/purchase-tariff/steps/check-idempotency"
+import {
+  IDEMPOTENT_REPLAY,
+  isIdempotencyKeyTaken,
+} from "../../../workflows/purchase-tariff/steps/check-idempotency"
 import { IdempotencyKey, StoreCreatePurchaseType, StoreListParamsType } from "./validators"
 
 type Purchase = Awaited<ReturnType<typeof purchaseByIdempotencyKey>> & {}
@@ -34,6 +38,7 @@ export async function POST(
   const idempotencyKey = readIdempotencyKey(req)
   const earlier = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
   if (earlier) {
+    countPurchase(earlier, "replayed")
     return answerWith(req, res, earlier)
   }
 
@@ -51,14 +56,22 @@ export async function POST(
   })
   if (errors.length) {
     const error = errors[0].error
-    if (error?.code === IDEMPOTENT_REPLAY || error?.code === PAYMENT_DECLINED) {
-      const recorded = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
+    // A replay (also one that lost a race to the unique key on
+    // (customer_id, idempotency_key)) answers the first outcome.
+    const replayed = error?.code === IDEMPOTENT_REPLAY || isIdempotencyKeyTaken(error)
+    if (replayed || error?.code === PAYMENT_DECLINED) {
+      const recorded = replayed
+        ? await settledPurchase(req, customerId, idempotencyKey)
+        : await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
       if (recorded) {
+        countPurchase(recorded, replayed ? "replayed" : "declined")
         return answerWith(req, res, recorded)
       }
     }
+    countPurchase(null, "failed")
     throw attempt ? await attempt.rejected(error) : error
   }
+  countPurchase(result.purchase, "completed")
   res.status(201).json({
     change: result.change,
     credit_amount: result.credit_amount,
@@ -101,6 +114,29 @@ function readIdempotencyKey(req: AuthenticatedMedusaRequest): string {
     )
   }
   return parsed.data
+}
+
+/** cinema_purchases_total: by the purchase's kind (unknown when none was recorded). */
+function countPurchase(purchase: object | null, outcome: string) {
+  const kind =
+    purchase && "kind" in purchase && typeof purchase.kind === "string"
+      ? purchase.kind
+      : purchase
+        ? "new"
+        : "unknown"
+  purchasesTotal.inc({ kind, outcome })
+}
+
+/** The purchase recorded under the key, once it is no longer pending (or after 20 s). */
+async function settledPurchase(req: AuthenticatedMedusaRequest, customerId: string, key: string) {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const purchase = await purchaseByIdempotencyKey(req.scope, customerId, key)
+    if (!purchase || purchase.status !== "pending" || Date.now() > deadline) {
+      return purchase
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
 }
 
 /** The answer for a purchase already recorded under the request's key. */

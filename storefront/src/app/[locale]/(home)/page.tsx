@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server"
+import AutoRefresh from "@/components/common/AutoRefresh"
 import RetryButton from "@/components/common/RetryButton"
 import StatusPanel from "@/components/common/StatusPanel"
 import HomeHero from "@/components/tariffs/HomeHero"
@@ -72,6 +73,11 @@ export default async function HomePage({ params }: Props) {
           title={tErrors("configTitle")}
           text={tErrors("configText", { name: result.variable })}
         />
+      ) : result.status === "starting" ? (
+        <StatusPanel title={tErrors("startingTitle")} text={tErrors("startingText")}>
+          <AutoRefresh everySeconds={5} />
+          <RetryButton label={tErrors("retry")} />
+        </StatusPanel>
       ) : result.status === "unavailable" ? (
         <StatusPanel
           tone="error"

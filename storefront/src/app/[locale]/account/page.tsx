@@ -11,7 +11,7 @@ import { redirect } from "@/i18n/navigation"
 import { requireCustomer } from "@/lib/data/customer"
 import { listAssignedPromocodes, listPurchases } from "@/lib/data/purchases"
 import { listSubscriptions, liveSubscription } from "@/lib/data/subscriptions"
-import { listTariffs } from "@/lib/data/tariffs"
+import { listTariffs, withCatalogTitles } from "@/lib/data/tariffs"
 import { signInHref } from "@/lib/util/return-path"
 
 type Props = {
@@ -103,14 +103,16 @@ export default async function AccountPage({ params, searchParams }: Props) {
 
       <SubscriptionPanel
         subscription={
-          subscriptions.status === "ok" ? liveSubscription(subscriptions.items, now) : undefined
+          subscriptions.status === "ok"
+            ? liveSubscription(withCatalogTitles(subscriptions.items, tariffs), now)
+            : undefined
         }
         now={now}
         periods={periods}
         titles={titles}
       />
       <PurchaseHistory
-        purchases={purchases.status === "ok" ? purchases.items : null}
+        purchases={purchases.status === "ok" ? withCatalogTitles(purchases.items, tariffs) : null}
         periods={periods}
         page={page}
         pageCount={
