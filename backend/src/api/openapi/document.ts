@@ -28,6 +28,7 @@ const SECURITY: Record<RouteAuth, Record<string, string[]>[]> = {
     { publishableKey: [], customerSession: [] },
   ],
   admin: [{ adminBearer: [] }, { adminSession: [] }, { secretApiKey: [] }],
+  metrics: [{ metricsToken: [] }],
 }
 
 const DESCRIPTION = `Tariffs, purchases, subscriptions and promo codes of the online cinema: the
@@ -113,7 +114,9 @@ function errorResponses(route: ApiRoute) {
     for (const [status, list] of Object.entries(errors)) add(Number(status), list)
   }
   // every /store and /admin path is checked (rejectUnstorablePath); express decodes the parameters of the rest
-  if (route.auth !== "none" || route.path.includes(":")) addAll(EDGE_ERRORS.path)
+  if (route.path.startsWith("/store/") || route.path.startsWith("/admin/") || route.path.includes(":")) {
+    addAll(EDGE_ERRORS.path)
+  }
   if (route.query || route.body) addAll(EDGE_ERRORS.request)
   // Medusa parses a JSON body on these methods, validated or not
   if (route.body || route.method !== "GET") addAll(EDGE_ERRORS.body)
@@ -211,6 +214,7 @@ export function buildOpenApiDocument(routes: ApiRoute[] = API_ROUTES): OpenApiDo
         adminBearer: { type: "http", scheme: "bearer", description: "an admin user's token" },
         adminSession: { type: "apiKey", in: "cookie", name: "connect.sid" },
         secretApiKey: { type: "http", scheme: "basic", description: "a secret API key as the user name" },
+        metricsToken: { type: "http", scheme: "bearer", description: "the server's METRICS_TOKEN" },
       },
     },
   }

@@ -439,6 +439,18 @@ export const API_ROUTES: ApiRoute[] = [
     errors: { 404: ["VARIANT_NOT_FOUND"] },
   },
 
+  // --- operations -------------------------------------------------------------------
+  {
+    method: "GET",
+    path: "/metrics",
+    tag: "operations",
+    summary: "Prometheus metrics of this process (text exposition format)",
+    description: "Off (404) unless the server has METRICS_TOKEN; then the token is required as a bearer token.",
+    auth: "metrics",
+    responses: { 200: { contentType: "text/plain", description: "Prometheus text format 0.0.4" } },
+    errors: { 401: ["METRICS_UNAUTHORIZED"], 404: [] },
+  },
+
   // --- docs ---------------------------------------------------------------------
   {
     method: "GET",
