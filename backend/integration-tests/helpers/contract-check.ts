@@ -9,7 +9,15 @@ import { matchTemplate, routeFiles } from "./route-files"
  * own routes (/auth, /store/customers, ...) are not ours and are not checked.
  */
 
-export type Recorded = { method: string; url: string; status: number; contentType: string; data: unknown }
+export type Recorded = {
+  method: string
+  url: string
+  status: number
+  contentType: string
+  data: unknown
+  /** the response's headers, names in lower case */
+  headers?: Record<string, unknown>
+}
 
 const document = buildOpenApiDocument()
 const ajv = new Ajv2020({ strict: false, allErrors: true })
@@ -28,7 +36,12 @@ export function contractViolation(response: Recorded): string | null {
   }
   const where = `${response.method} ${template} → ${response.status}`
   const operation = document.paths[openApiPath(template)]?.[response.method.toLowerCase()] as
-    | { responses: Record<string, { content: Record<string, { schema: object }> }> }
+    | {
+        responses: Record<
+          string,
+          { content: Record<string, { schema: object }>; headers?: Record<string, { required?: boolean }> }
+        >
+      }
     | undefined
   if (!operation) {
     return `${where}: the route is not in the OpenAPI document (add it to src/api/openapi/registry.ts)`
@@ -36,6 +49,12 @@ export function contractViolation(response: Recorded): string | null {
   const documented = operation.responses[String(response.status)]
   if (!documented) {
     return `${where}: the status is not in the document (documented: ${Object.keys(operation.responses).join(", ")})`
+  }
+  const missing = Object.entries(documented.headers ?? {})
+    .filter(([name, header]) => header.required && response.headers?.[name.toLowerCase()] === undefined)
+    .map(([name]) => name)
+  if (missing.length) {
+    return `${where}: the response has no ${missing.join(", ")} header, which the document requires`
   }
   const match = Object.entries(documented.content).find(([type]) => response.contentType.startsWith(type))
   if (!match) {

@@ -25,6 +25,7 @@ function recording(api: Api, log: Recorded[]): Api {
       status: res.status,
       contentType: String(res.headers?.["content-type"] ?? ""),
       data: res.data,
+      headers: res.headers ? { ...res.headers } : {},
     })
   const wrap =
     (method: string) =>

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { failure, registerCustomer, signIn } from "../helpers/auth"

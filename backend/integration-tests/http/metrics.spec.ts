@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { failure, registerCustomer } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"
 

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { Modules } from "@medusajs/framework/utils"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"

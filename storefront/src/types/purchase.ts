@@ -1,99 +1,114 @@
 /**
- * Shapes of the purchase routes (DESIGN.md, API contract), after `lib/data/purchases.ts`
- * normalized them: amounts are numbers in major units, dates are ISO strings.
+ * Shapes of the purchase and subscription routes after `lib/data/purchases.ts` and
+ * `lib/data/subscriptions.ts` normalized them: the fields come from the backend's response
+ * schemas (the source of its OpenAPI document, `/docs/openapi.json`); the normalizers make
+ * optional ones null and tolerate values they do not know yet (a status added later, a
+ * reason the storefront has no text for). Type-only imports: no backend code enters the
+ * bundle.
  */
+import type {
+  PurchaseKind,
+  PurchaseStatus,
+  PurchaseWithTitles,
+  SubscriptionStatus,
+  SubscriptionWithTitles,
+} from "@backend/api/schemas/purchases"
+import type {
+  AssignedPromocode as ApiAssignedPromocode,
+  AppliedPromocode as ApiAppliedPromocode,
+  PlanChange,
+  PromocodeType,
+  StorePurchasePreview,
+  TrialEligibility,
+} from "@backend/api/schemas/store"
+import type { KnownDeclineReason as DeclineReason } from "@/lib/util/payment"
 
-export type PromocodeType = "percentage" | "fixed" | "free_period"
+/**
+ * `PlanChange`: what buying a plan does to the customer's subscription (DESIGN.md,
+ * Subscription lifecycle): a first subscription, one more period of the current plan, a
+ * dearer plan now (with the unused time credited), or a cheaper plan from the period end.
+ * `TrialEligibility`: whether the customer may still take the Trial, and if not, why.
+ */
+export type {
+  PlanChange,
+  PromocodeType,
+  PurchaseKind,
+  PurchaseStatus,
+  SubscriptionStatus,
+  TrialEligibility,
+}
 
 /** The promo code a price was computed with. */
-export type AppliedPromocode = {
-  code: string
+export type AppliedPromocode = Pick<ApiAppliedPromocode, "code"> & {
   type: PromocodeType | null
-  value: number | null
+  value: ApiAppliedPromocode["value"]
 }
 
 /**
- * What buying a plan does to the customer's subscription (DESIGN.md, Subscription
- * lifecycle): a first subscription, one more period of the current plan, a dearer plan now
- * (with the unused time credited), or a cheaper plan from the period end.
+ * `credit_amount`: the unused part of the current period, taken off an upgrade (0
+ * otherwise); `total`: what is charged now; `effective_at`: when the plan bought starts
+ * to count (now, the current end, the period end).
  */
-export type PlanChange = "new" | "extension" | "upgrade" | "scheduled"
-
-export type PurchasePreview = {
-  variant_id: string
-  currency_code: string
-  original_amount: number
-  /** The unused part of the current period, taken off an upgrade; 0 otherwise. */
-  credit_amount: number
-  discount_amount: number
-  /** What is charged now. */
-  total: number
+export type PurchasePreview = Pick<
+  StorePurchasePreview,
+  | "variant_id"
+  | "currency_code"
+  | "original_amount"
+  | "credit_amount"
+  | "discount_amount"
+  | "total"
+  | "change"
+> & {
   promocode: AppliedPromocode | null
-  change: PlanChange
-  /** When the plan bought starts to count (now, the current end, the period end). */
-  effective_at: string | null
+  effective_at: StorePurchasePreview["effective_at"] | null
 }
 
-export type PurchaseStatus = "completed" | "failed" | "pending"
+/** Why the emulated payment was declined (the 402's `reason`) when the storefront has a text for it. */
+export type { DeclineReason }
 
-/** Why the emulated payment was declined (the 402's `reason`). */
-export type DeclineReason = "card_declined" | "insufficient_funds" | "gateway_error"
-
-/** What a charge paid for (`renewal` comes with automatic renewal). */
-export type PurchaseKind = "new" | "extension" | "upgrade" | "renewal"
-
-export type Purchase = {
-  id: string
+export type Purchase = Pick<
+  PurchaseWithTitles,
+  | "id"
+  | "variant_id"
+  | "original_amount"
+  | "discount_amount"
+  | "total"
+  | "currency_code"
+  | "promocode"
+  | "product_title"
+  | "variant_title"
+  | "period_start"
+  | "period_end"
+> & {
   status: PurchaseStatus | string
   kind: PurchaseKind | string | null
-  /** The period the purchase paid for, when the backend records it. */
-  period_start: string | null
-  period_end: string | null
-  variant_id: string
-  original_amount: number
-  discount_amount: number
-  total: number
-  currency_code: string
-  promocode: string | null
-  created_at: string | null
-  product_title: string | null
-  variant_title: string | null
+  created_at: PurchaseWithTitles["created_at"] | null
   /** Only on failed purchases, when the backend records it. */
   reason: DeclineReason | string | null
 }
 
 /** `trialing`, `active` and `past_due` give access (a live subscription); the rest ended. */
-export type SubscriptionStatus = "trialing" | "active" | "past_due" | "canceled" | "expired"
-
-export type Subscription = {
-  id: string
+export type Subscription = Pick<
+  SubscriptionWithTitles,
+  | "id"
+  | "current_period_start"
+  | "current_period_end"
+  | "cancel_at_period_end"
+  | "pending_variant_id"
+  | "next_charge"
+  | "variant_id"
+  | "product_title"
+  | "variant_title"
+> & {
   status: SubscriptionStatus | string
-  current_period_start: string
-  current_period_end: string
-  /** Cancelled by the customer: access lasts to the period end, then it ends. */
-  cancel_at_period_end: boolean
-  /** A cheaper plan scheduled for the period end. */
-  pending_variant_id: string | null
-  next_charge: { at: string; amount: number; currency_code: string } | null
-  product_id: string | null
-  variant_id: string
-  product_title: string | null
-  variant_title: string | null
+  product_id: SubscriptionWithTitles["product_id"] | null
 }
 
-export type AssignedPromocode = {
-  code: string
+export type AssignedPromocode = Pick<
+  ApiAssignedPromocode,
+  "code" | "value" | "currency_code" | "free_days"
+> & {
   type: PromocodeType | string
-  value: number | null
-  currency_code: string | null
-  free_days: number | null
-  assigned_at: string | null
-  status: "available" | "used" | string
-}
-
-/** Whether the customer may still take the Trial, and if not, why. */
-export type TrialEligibility = {
-  available: boolean
-  /** `trial_used`: had it already; `paid_subscription`: has had a paid plan. */
-  reason: "trial_used" | "paid_subscription" | null
+  assigned_at: ApiAssignedPromocode["assigned_at"] | null
+  status: ApiAssignedPromocode["status"] | string
 }

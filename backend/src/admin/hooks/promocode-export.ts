@@ -1,21 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query"
 import { promocodeKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-
-/** A CSV export as GET /admin/promocodes/export/:id answers it. */
-export type PromocodeExport = {
-  id: string
-  batch_id: string | null
-  status: "pending" | "running" | "completed" | "failed"
-  total: number
-  exported: number
-  /** 0..1 */
-  progress: number
-  filename: string
-  /** the admin route that downloads the file, once `completed` */
-  download_url: string | null
-  error: string | null
-}
+import type { PromocodeExportResponse } from "../lib/types"
 
 const exportKey = (id: string) => [...promocodeKeys.all, "export", id] as const
 
@@ -23,7 +9,7 @@ const exportKey = (id: string) => [...promocodeKeys.all, "export", id] as const
 export function useStartPromocodeExport() {
   return useMutation({
     mutationFn: (batchId: string | null) =>
-      sdk.client.fetch<{ export: PromocodeExport }>("/admin/promocodes/export", {
+      sdk.client.fetch<PromocodeExportResponse>("/admin/promocodes/export", {
         method: "POST",
         body: batchId ? { batch_id: batchId } : {},
       }),
@@ -35,7 +21,7 @@ export function usePromocodeExport(id: string | null) {
   return useQuery({
     queryKey: exportKey(id ?? ""),
     queryFn: () =>
-      sdk.client.fetch<{ export: PromocodeExport }>(`/admin/promocodes/export/${id}`),
+      sdk.client.fetch<PromocodeExportResponse>(`/admin/promocodes/export/${id}`),
     enabled: !!id,
     refetchInterval: (query) => {
       const status = query.state.data?.export.status

@@ -6,14 +6,7 @@ import type {
   CancelSubscriptionResponse,
   LifecycleSubscription,
 } from "../lib/subscription-types"
-
-export type SubscriptionListParams = {
-  customer_id?: string
-  /** One status or several, comma-separated. */
-  status?: string
-  limit: number
-  offset: number
-}
+import type { SubscriptionListParams } from "../lib/types"
 
 /** `GET /admin/subscriptions`: every customer's, with filters and pages. */
 export function useSubscriptions(params: SubscriptionListParams) {

@@ -1,49 +1,39 @@
 /**
- * Shapes of the subscription lifecycle in the admin API (DESIGN.md, "Subscription
- * lifecycle" and "Subscription API"). Kept apart from `types.ts`, which is generated
- * from the route schemas; these join it once the schemas carry the lifecycle.
+ * The subscription lifecycle as the admin pages name it (DESIGN.md, "Subscription
+ * lifecycle"), derived from the backend's schemas through `types.ts`: nothing is
+ * retyped here. Type-only imports: no backend code enters the admin bundle.
  */
-import type { Amount } from "./types"
+import type { LIVE_STATUSES as BACKEND_LIVE_STATUSES } from "../../modules/subscription/models/subscription"
+import type {
+  AdminCancelSubscriptionResponse,
+  CancelSubscriptionPayload,
+  Purchase,
+  Subscription,
+  SubscriptionStatus,
+} from "./types"
 
-export type LifecycleStatus = "trialing" | "active" | "past_due" | "canceled" | "expired"
+export type { PurchaseKind } from "./types"
 
-/** Statuses that give access; a customer has at most one subscription in them. */
-export const LIVE_STATUSES: LifecycleStatus[] = ["trialing", "active", "past_due"]
+export type LifecycleStatus = SubscriptionStatus
 
-export type LifecycleSubscription = {
-  id: string
-  status: LifecycleStatus
-  customer_id: string
-  product_id?: string | null
-  variant_id: string
-  product_title?: string | null
-  variant_title?: string | null
-  current_period_start: string
-  current_period_end: string
-  cancel_at_period_end: boolean
-  pending_variant_id: string | null
-  payment_method: { id: string; brand: string; last4: string } | null
-  next_charge: { at: string; amount: Amount; currency_code: string } | null
-}
+/**
+ * Statuses that give access; a customer has at most one subscription in them. The
+ * backend's list, written out for the bundle (the compiler checks it is the same).
+ */
+export const LIVE_STATUSES: readonly LifecycleStatus[] = [
+  "trialing",
+  "active",
+  "past_due",
+] as const satisfies typeof BACKEND_LIVE_STATUSES
 
-/** What a charge paid for. */
-export type PurchaseKind = "new" | "extension" | "upgrade" | "renewal"
+/** A subscription as the lists show it (with titles) and the cancel prompt takes it. */
+export type LifecycleSubscription = Subscription
 
-/** A purchase with the lifecycle's fields (the rest as `types.ts` has it). */
-export type PurchaseWithKind = {
-  kind?: PurchaseKind | null
-  period_start?: string | null
-  period_end?: string | null
-}
+/** The lifecycle's fields of a purchase. */
+export type PurchaseWithKind = Pick<Purchase, "kind" | "period_start" | "period_end">
 
 /** `POST /admin/subscriptions/:id/cancel`. */
-export type CancelSubscriptionInput = {
-  at: "now" | "period_end"
-  refund?: "none" | "prorated"
-}
+export type CancelSubscriptionInput = CancelSubscriptionPayload
 
 /** What `POST /admin/subscriptions/:id/cancel` answers; `refund` is null without one. */
-export type CancelSubscriptionResponse = {
-  subscription: LifecycleSubscription
-  refund: { amount: Amount; currency_code: string | null } | null
-}
+export type CancelSubscriptionResponse = AdminCancelSubscriptionResponse

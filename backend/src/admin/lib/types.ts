@@ -7,6 +7,8 @@
  */
 import type { z } from "@medusajs/framework/zod"
 import type { PurchaseWithTitles, SubscriptionWithTitles } from "../../api/schemas/purchases"
+import type { AdminCancelSubscription } from "../../api/admin/subscriptions/validators"
+import type { AdminListSubscriptions } from "../../api/admin/validators"
 import type {
   AdminCreatePromocode,
   AdminGeneratePromocodes,
@@ -33,7 +35,24 @@ export type {
   TopCode,
   ValidateResponse,
 } from "../../api/schemas/promocodes"
-export type { PlanInterval, PurchaseStatus, SubscriptionStatus } from "../../api/schemas/purchases"
+export type {
+  NextCharge,
+  PaymentMethod,
+  PlanInterval,
+  PurchaseKind,
+  PurchaseStatus,
+  SubscriptionStatus,
+} from "../../api/schemas/purchases"
+export type {
+  AdminCancelSubscriptionResponse,
+  SubscriptionRefund,
+} from "../../api/schemas/operations"
+export type {
+  ExportStatus,
+  PromocodeExport,
+  PromocodeExportList,
+  PromocodeExportResponse,
+} from "../../api/schemas/promocodes"
 
 /** Purchases and subscriptions as the lists (and the customer widget) show them: with titles. */
 export type Purchase = PurchaseWithTitles
@@ -44,10 +63,14 @@ export type { AmountByCurrency, ReasonCount } from "../../api/schemas/common"
 /** Amounts are JSON numbers in major units; form inputs hand over strings. */
 export type Amount = number | string
 
-
 /** The query of GET /admin/promocodes as the list page builds it: URL strings (status comma-separated). */
 export type PromocodeListParams = {
   [K in Exclude<keyof z.input<typeof AdminListPromocodesParams>, "limit" | "offset">]?: string
+} & { limit: number; offset: number }
+
+/** The query of GET /admin/subscriptions as the pages build it: URL strings (status comma-separated). */
+export type SubscriptionListParams = {
+  [K in Exclude<keyof z.input<typeof AdminListSubscriptions>, "limit" | "offset">]?: string
 } & { limit: number; offset: number }
 
 /** Dates travel as ISO strings; the validators turn them into Dates. */
@@ -61,6 +84,9 @@ export type CreatePromocodePayload = WithDateStrings<z.input<typeof AdminCreateP
 export type UpdatePromocodePayload = WithDateStrings<z.input<typeof AdminUpdatePromocode>>
 
 export type GeneratePayload = WithDateStrings<z.input<typeof AdminGeneratePromocodes>>
+
+/** `POST /admin/subscriptions/:id/cancel`: `at`, and `refund` (only with `at: "now"`). */
+export type CancelSubscriptionPayload = z.input<typeof AdminCancelSubscription>
 
 /** The rules a code carries, as sent to create, update and generate. */
 export type PromocodeRulesPayload = Omit<CreatePromocodePayload, "code">

@@ -28,6 +28,7 @@ const SECURITY: Record<RouteAuth, Record<string, string[]>[]> = {
     { publishableKey: [], customerSession: [] },
   ],
   admin: [{ adminBearer: [] }, { adminSession: [] }, { secretApiKey: [] }],
+  metrics: [{ metricsToken: [] }],
 }
 
 const DESCRIPTION = `Tariffs, purchases, subscriptions and promo codes of the online cinema: the
@@ -82,19 +83,51 @@ function queryParameters(query: z.ZodType | undefined) {
   })
 }
 
+/**
+ * The codes the error handler (src/api/error-handler.ts) and Medusa's
+ * middlewares answer before a route runs: a path that does not decode, a
+ * request schema refused, a body that does not parse or is too large, a
+ * missing publishable key.
+ */
+export const EDGE_ERRORS = {
+  path: { 400: ["INVALID_PATH"] },
+  request: { 400: ["INVALID_REQUEST"] },
+  body: { 400: ["INVALID_JSON"], 413: ["PAYLOAD_TOO_LARGE"], 415: ["UNSUPPORTED_MEDIA_TYPE"] },
+  publishable: { 400: ["NOT_ALLOWED"] },
+} as const satisfies Record<string, Record<number, readonly string[]>>
+
+/** Sent with every 429 (the attempt limits): when to try again. */
+const RETRY_AFTER = {
+  "Retry-After": {
+    description: "seconds until another attempt is accepted",
+    required: true,
+    schema: { type: "integer", minimum: 1 },
+  },
+}
+
 function errorResponses(route: ApiRoute) {
   const codes: Record<number, string[]> = {}
   const add = (status: number, list: readonly string[] = []) => {
     codes[status] = [...new Set([...(codes[status] ?? []), ...list])]
   }
-  if (route.query || route.body) add(400)
-  if (route.auth === "publishable" || route.auth === "customer") add(400)
-  for (const [status, list] of Object.entries(route.errors ?? {})) add(Number(status), list)
+  const addAll = (errors: Record<number, readonly string[]>) => {
+    for (const [status, list] of Object.entries(errors)) add(Number(status), list)
+  }
+  // every /store and /admin path is checked (rejectUnstorablePath); express decodes the parameters of the rest
+  if (route.path.startsWith("/store/") || route.path.startsWith("/admin/") || route.path.includes(":")) {
+    addAll(EDGE_ERRORS.path)
+  }
+  if (route.query || route.body) addAll(EDGE_ERRORS.request)
+  // Medusa parses a JSON body on these methods, validated or not
+  if (route.body || route.method !== "GET") addAll(EDGE_ERRORS.body)
+  if (route.auth === "publishable" || route.auth === "customer") addAll(EDGE_ERRORS.publishable)
+  addAll(route.errors ?? {})
 
   const responses: Record<string, unknown> = {}
   for (const [status, list] of Object.entries(codes)) {
     responses[status] = {
       description: list.length ? `error; code: ${list.join(", ")}` : "error",
+      ...(status === "429" ? { headers: RETRY_AFTER } : {}),
       content: { "application/json": { schema: jsonSchema(errorBody(list), "output") } },
     }
   }
@@ -181,6 +214,7 @@ export function buildOpenApiDocument(routes: ApiRoute[] = API_ROUTES): OpenApiDo
         adminBearer: { type: "http", scheme: "bearer", description: "an admin user's token" },
         adminSession: { type: "apiKey", in: "cookie", name: "connect.sid" },
         secretApiKey: { type: "http", scheme: "basic", description: "a secret API key as the user name" },
+        metricsToken: { type: "http", scheme: "bearer", description: "the server's METRICS_TOKEN" },
       },
     },
   }

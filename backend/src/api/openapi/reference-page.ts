@@ -53,9 +53,9 @@ export function referenceAsset(file: string): { contentType: string; body: Buffe
   if (file === "init.js") {
     return { contentType: "text/javascript; charset=utf-8", body: INIT_SCRIPT }
   }
-  const contentType = PACKAGE_ASSETS[file]
-  if (!contentType) {
+  // own names only: `constructor`, `__proto__`, ... are not files
+  if (!Object.prototype.hasOwnProperty.call(PACKAGE_ASSETS, file)) {
     return null
   }
-  return { contentType, body: fs.readFileSync(path.join(swaggerUiDir(), file)) }
+  return { contentType: PACKAGE_ASSETS[file], body: fs.readFileSync(path.join(swaggerUiDir(), file)) }
 }

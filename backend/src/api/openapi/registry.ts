@@ -21,7 +21,12 @@ import {
   AdminListSubscriptions,
   AdminUpsertPlan,
 } from "../admin/validators"
-import { SubscriptionPlanList, SubscriptionPlanResponse } from "../schemas/operations"
+import { AdminCancelSubscription } from "../admin/subscriptions/validators"
+import {
+  AdminCancelSubscriptionResponse,
+  SubscriptionPlanList,
+  SubscriptionPlanResponse,
+} from "../schemas/operations"
 import {
   AssignResponse,
   JournalResponse,
@@ -29,12 +34,14 @@ import {
   PromocodeBatchResponse,
   PromocodeDeleteResponse,
   PromocodeDetailResponse,
+  PromocodeExportList,
+  PromocodeExportResponse,
   PromocodeListResponse,
   PromocodeReportResponse,
   PromocodeResponse,
   ValidateResponse,
 } from "../schemas/promocodes"
-import { PurchaseList, SubscriptionList } from "../schemas/purchases"
+import { PurchaseList, SubscriptionList, SubscriptionResponse } from "../schemas/purchases"
 import {
   PaymentDeclinedBody,
   PurchaseConflictBody,
@@ -42,11 +49,21 @@ import {
   StorePreviewResponse,
   StorePurchaseCreated,
   StorePurchaseDetail,
+  StoreSubscriptionList,
   StoreTariffsResponse,
 } from "../schemas/store"
 import { IdempotencyKey, StoreCreatePurchase, StoreListParams, StorePreviewPurchase } from "../store/purchases/validators"
 import { StoreGetTariffsParams } from "../store/tariffs/validators"
 import type { ApiRoute } from "./types"
+import { PROMOCODE_CODE_SPACE_TOO_SMALL } from "../../lib/rate-limit/code-space"
+import { PROMOCODE_ATTEMPTS_EXCEEDED } from "../../lib/rate-limit/promocode-attempts"
+import {
+  SUBSCRIPTION_CHANGED,
+  SUBSCRIPTION_NOT_ACTIVE,
+  SUBSCRIPTION_NOT_CANCELED,
+  SUBSCRIPTION_NOT_FOUND,
+} from "../../modules/subscription/lib/lifecycle"
+import { TRIAL_NOT_AVAILABLE } from "../../modules/subscription/lib/plan-change"
 
 /**
  * Every custom route: one entry per path and method. The OpenAPI document
@@ -83,7 +100,11 @@ export const API_ROUTES: ApiRoute[] = [
     auth: "customer",
     body: StorePreviewPurchase,
     responses: { 200: StorePreviewResponse },
-    errors: { 400: [...PROMOCODE_REJECTIONS, "PLAN_NOT_FOUND"], 404: [PromocodeErrorCode.NOT_FOUND] },
+    errors: {
+      400: [...PROMOCODE_REJECTIONS, "PLAN_NOT_FOUND", TRIAL_NOT_AVAILABLE],
+      404: [PromocodeErrorCode.NOT_FOUND],
+      429: [PROMOCODE_ATTEMPTS_EXCEEDED],
+    },
   },
   {
     method: "POST",
@@ -103,8 +124,15 @@ export const API_ROUTES: ApiRoute[] = [
     ],
     responses: { 201: StorePurchaseCreated },
     errors: {
-      400: [...PROMOCODE_REJECTIONS, "PLAN_NOT_FOUND", "INVALID_IDEMPOTENCY_KEY"],
+      400: [
+        ...PROMOCODE_REJECTIONS,
+        "PLAN_NOT_FOUND",
+        "INVALID_IDEMPOTENCY_KEY",
+        TRIAL_NOT_AVAILABLE,
+        SUBSCRIPTION_CHANGED,
+      ],
       404: [PromocodeErrorCode.NOT_FOUND],
+      429: [PROMOCODE_ATTEMPTS_EXCEEDED],
       // a decline whose purchase could not be read back
       422: ["PAYMENT_DECLINED"],
     },
@@ -132,10 +160,28 @@ export const API_ROUTES: ApiRoute[] = [
     method: "GET",
     path: "/store/subscriptions",
     tag: "store",
-    summary: "The signed-in customer's subscriptions, the latest ending first",
+    summary: "The signed-in customer's subscriptions, the latest ending first, and whether the Trial is open to them",
     auth: "customer",
     query: StoreListParams,
-    responses: { 200: SubscriptionList },
+    responses: { 200: StoreSubscriptionList },
+  },
+  {
+    method: "POST",
+    path: "/store/subscriptions/:id/cancel",
+    tag: "store",
+    summary: "Cancels the customer's subscription at the period end (access lasts until then)",
+    auth: "customer",
+    responses: { 200: SubscriptionResponse },
+    errors: { 400: [SUBSCRIPTION_NOT_ACTIVE], 404: [SUBSCRIPTION_NOT_FOUND] },
+  },
+  {
+    method: "POST",
+    path: "/store/subscriptions/:id/resume",
+    tag: "store",
+    summary: "Takes back a cancel: the subscription runs on",
+    auth: "customer",
+    responses: { 200: SubscriptionResponse },
+    errors: { 400: [SUBSCRIPTION_NOT_ACTIVE, SUBSCRIPTION_NOT_CANCELED], 404: [SUBSCRIPTION_NOT_FOUND] },
   },
   {
     method: "GET",
@@ -214,7 +260,7 @@ export const API_ROUTES: ApiRoute[] = [
     auth: "admin",
     body: AdminGeneratePromocodes,
     responses: { 202: PromocodeBatchResponse },
-    errors: { 400: PROMOCODE_INVALID },
+    errors: { 400: [...PROMOCODE_INVALID, PROMOCODE_CODE_SPACE_TOO_SMALL] },
   },
   {
     method: "GET",
@@ -249,11 +295,42 @@ export const API_ROUTES: ApiRoute[] = [
     method: "GET",
     path: "/admin/promocodes/export",
     tag: "admin: promo codes",
-    summary: "The codes of a batch (or every code) as CSV, with a `code` column",
+    summary: "The most recent CSV exports (of one batch with `batch_id`), newest first",
     auth: "admin",
     query: AdminExportPromocodesParams,
-    responses: { 200: CSV },
+    responses: { 200: PromocodeExportList },
+  },
+  {
+    method: "POST",
+    path: "/admin/promocodes/export",
+    tag: "admin: promo codes",
+    summary: "Starts a CSV export of a batch's codes (or every code) in the background (202; poll the export)",
+    description:
+      "The worker writes the file through the File Module; poll `GET /admin/promocodes/export/:id` until `completed`, then download its `download_url`.",
+    auth: "admin",
+    body: AdminExportPromocodesParams,
+    responses: { 202: PromocodeExportResponse },
     errors: { 404: [] },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/export/:id",
+    tag: "admin: promo codes",
+    summary: "One export: status, exported of total, progress, its download_url when completed",
+    auth: "admin",
+    query: AdminGetPromocodeParams,
+    responses: { 200: PromocodeExportResponse },
+    errors: { 404: [] },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/export/:id/download",
+    tag: "admin: promo codes",
+    summary: "The CSV file of a completed export, with a `code` column",
+    auth: "admin",
+    query: AdminGetPromocodeParams,
+    responses: { 200: CSV },
+    errors: { 400: ["PROMOCODE_EXPORT_NOT_READY"], 404: ["NOT_FOUND", "PROMOCODE_EXPORT_FILE_MISSING"] },
   },
   {
     method: "POST",
@@ -331,6 +408,18 @@ export const API_ROUTES: ApiRoute[] = [
     responses: { 200: SubscriptionList },
   },
   {
+    method: "POST",
+    path: "/admin/subscriptions/:id/cancel",
+    tag: "admin: purchases and subscriptions",
+    summary: "Cancels any subscription: at the period end, or now with an optional prorated refund",
+    description:
+      "`refund: \"prorated\"` (only with `at: \"now\"`) gives back the unused part of the period through the Payment Module.",
+    auth: "admin",
+    body: AdminCancelSubscription,
+    responses: { 200: AdminCancelSubscriptionResponse },
+    errors: { 400: [SUBSCRIPTION_NOT_ACTIVE], 404: [SUBSCRIPTION_NOT_FOUND] },
+  },
+  {
     method: "GET",
     path: "/admin/subscription-plans",
     tag: "admin: purchases and subscriptions",
@@ -348,6 +437,18 @@ export const API_ROUTES: ApiRoute[] = [
     body: AdminUpsertPlan,
     responses: { 200: SubscriptionPlanResponse },
     errors: { 404: ["VARIANT_NOT_FOUND"] },
+  },
+
+  // --- operations -------------------------------------------------------------------
+  {
+    method: "GET",
+    path: "/metrics",
+    tag: "operations",
+    summary: "Prometheus metrics of this process (text exposition format)",
+    description: "Off (404) unless the server has METRICS_TOKEN; then the token is required as a bearer token.",
+    auth: "metrics",
+    responses: { 200: { contentType: "text/plain", description: "Prometheus text format 0.0.4" } },
+    errors: { 401: ["METRICS_UNAUTHORIZED"], 404: [] },
   },
 
   // --- docs ---------------------------------------------------------------------

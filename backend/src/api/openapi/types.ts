@@ -5,9 +5,10 @@ import type { z } from "@medusajs/framework/zod"
  * - `none`: anyone (the docs);
  * - `publishable`: a store route, `x-publishable-api-key` header;
  * - `customer`: a store route with a signed-in customer as well (bearer or session);
- * - `admin`: an admin session, an admin bearer token or a secret API key (Basic auth).
+ * - `admin`: an admin session, an admin bearer token or a secret API key (Basic auth);
+ * - `metrics`: `Authorization: Bearer <METRICS_TOKEN>` (GET /metrics).
  */
-export type RouteAuth = "none" | "publishable" | "customer" | "admin"
+export type RouteAuth = "none" | "publishable" | "customer" | "admin" | "metrics"
 
 /** A response the registry has no zod schema for (a CSV download, the HTML page, an asset, the document). */
 export type RawResponse = { contentType: string | string[]; description: string }

@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { PlanInterval } from "./purchases"
+import { amount, currencyCode } from "./common"
+import { PlanInterval, Subscription } from "./purchases"
 
-/** Responses of the other admin routes: subscription plans (purchases and subscriptions: purchases.ts). */
+/** Responses of the other admin routes: subscription plans, a cancel (purchases and subscriptions: purchases.ts). */
 
 export const SubscriptionPlan = z.object({
   id: z.string(),
@@ -17,3 +18,18 @@ export type SubscriptionPlanList = z.infer<typeof SubscriptionPlanList>
 
 export const SubscriptionPlanResponse = z.object({ plan: SubscriptionPlan })
 export type SubscriptionPlanResponse = z.infer<typeof SubscriptionPlanResponse>
+
+/** A prorated refund given with a cancel, through the Payment Module: the total and each payment refunded. */
+export const SubscriptionRefund = z.object({
+  amount,
+  currency_code: currencyCode.nullable(),
+  refunds: z.array(z.object({ payment_id: z.string(), amount })),
+})
+export type SubscriptionRefund = z.infer<typeof SubscriptionRefund>
+
+/** `POST /admin/subscriptions/:id/cancel`: the subscription, and the refund (null without one). */
+export const AdminCancelSubscriptionResponse = z.object({
+  subscription: Subscription,
+  refund: SubscriptionRefund.nullable(),
+})
+export type AdminCancelSubscriptionResponse = z.infer<typeof AdminCancelSubscriptionResponse>

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { BATCH_STATUSES } from "../../modules/promocode/models/promocode-batch"
+import { EXPORT_STATUSES } from "../../modules/promocode/models/promocode-export"
 import { JOURNAL_ACTIONS } from "../../modules/promocode/models/promocode-journal"
 import { PROMOCODE_STATUSES } from "../../modules/promocode/lib/rules"
 import { amount, amountByCurrency, currencyCode, paged, reasonCount, timestamp } from "./common"
@@ -210,6 +211,35 @@ export const AssignResponse = z.object({
   subscription: Subscription.nullable(),
 })
 export type AssignResponse = z.infer<typeof AssignResponse>
+
+export const ExportStatus = z.enum(EXPORT_STATUSES)
+export type ExportStatus = z.infer<typeof ExportStatus>
+
+/** A background CSV export of codes, as `exportResponse` (admin/promocodes/export/response.ts) writes it. */
+export const PromocodeExport = z.object({
+  id: z.string(),
+  /** the batch exported; null for every code */
+  batch_id: z.string().nullable(),
+  status: ExportStatus,
+  total: z.number().int(),
+  exported: z.number().int(),
+  /** exported / total, 0..1 (1 once completed) */
+  progress: z.number().min(0).max(1),
+  filename: z.string(),
+  /** the admin route that downloads the file, once completed */
+  download_url: z.string().nullable(),
+  error: z.string().nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+})
+export type PromocodeExport = z.infer<typeof PromocodeExport>
+
+export const PromocodeExportResponse = z.object({ export: PromocodeExport })
+export type PromocodeExportResponse = z.infer<typeof PromocodeExportResponse>
+
+/** The most recent exports, newest first (not paged). */
+export const PromocodeExportList = z.object({ exports: z.array(PromocodeExport) })
+export type PromocodeExportList = z.infer<typeof PromocodeExportList>
 
 /** CSV downloads (export, report export): text/csv with a header row. */
 export const CsvFile = z.string().meta({ description: "text/csv, a header row first" })

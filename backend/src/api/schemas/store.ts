@@ -1,7 +1,15 @@
 import { z } from "@medusajs/framework/zod"
+import { DECLINE_REASONS } from "../../lib/payment-declines"
 import { PROMOCODE_TYPES } from "../../modules/promocode/models/promocode"
-import { amount, currencyCode, MedusaErrorBody, timestamp } from "./common"
-import { PlanInterval, Purchase, PurchaseWithTitles, Subscription } from "./purchases"
+import { PLAN_CHANGES, type TrialUnavailableReason } from "../../modules/subscription/lib/plan-change"
+import { amount, currencyCode, MedusaErrorBody, paged, timestamp } from "./common"
+import {
+  PlanInterval,
+  Purchase,
+  PurchaseWithTitles,
+  Subscription,
+  SubscriptionWithTitles,
+} from "./purchases"
 
 /** Responses of the /store routes. */
 
@@ -44,6 +52,23 @@ export const AppliedPromocode = z.object({
 })
 export type AppliedPromocode = z.infer<typeof AppliedPromocode>
 
+/**
+ * What buying a plan does to the customer's live subscription: a first one,
+ * one more period of the same plan, a dearer plan now (with the unused time
+ * credited), or a cheaper plan from the period end (nothing charged now).
+ */
+export const PlanChange = z.enum(PLAN_CHANGES)
+export type PlanChange = z.infer<typeof PlanChange>
+
+/** The plan change a price was computed for (the preview, the purchase's 201). */
+const planChange = {
+  change: PlanChange,
+  /** the unused part of the current period, taken off an upgrade; 0 otherwise */
+  credit_amount: amount,
+  /** when the plan bought takes effect: now, the current end (extension), the period end (scheduled) */
+  effective_at: timestamp,
+}
+
 export const StorePurchasePreview = z.object({
   variant_id: z.string(),
   product_id: z.string(),
@@ -55,8 +80,10 @@ export const StorePurchasePreview = z.object({
     interval_count: z.number().int(),
     trial_days: z.number().int(),
   }),
+  ...planChange,
   original_amount: amount,
   discount_amount: amount,
+  /** what is charged now: the price less the credit, then the promo code */
   total: amount,
   promocode: AppliedPromocode.nullable(),
 })
@@ -65,9 +92,17 @@ export type StorePurchasePreview = z.infer<typeof StorePurchasePreview>
 export const StorePreviewResponse = z.object({ preview: StorePurchasePreview })
 export type StorePreviewResponse = z.infer<typeof StorePreviewResponse>
 
-/** 201 of `POST /store/purchases` (a replay under the same key may have no subscription). */
+/**
+ * 201 of `POST /store/purchases`: the change it made, the purchase (null for a
+ * scheduled change: nothing is charged now) and the subscription. A replay
+ * under the same Idempotency-Key answers the recorded purchase and its
+ * subscription (if any), without the change.
+ */
 export const StorePurchaseCreated = z.object({
-  purchase: Purchase,
+  change: planChange.change.optional(),
+  credit_amount: planChange.credit_amount.optional(),
+  effective_at: planChange.effective_at.optional(),
+  purchase: Purchase.nullable(),
   subscription: Subscription.nullable(),
 })
 export type StorePurchaseCreated = z.infer<typeof StorePurchaseCreated>
@@ -78,11 +113,14 @@ export const StorePurchaseDetail = z.object({
 })
 export type StorePurchaseDetail = z.infer<typeof StorePurchaseDetail>
 
+/** Why a payment was declined (lib/payment-declines.ts, the one list). */
+export const DeclineReason = z.enum(DECLINE_REASONS)
+export type DeclineReason = z.infer<typeof DeclineReason>
+
 /** 402: the payment was declined; the purchase is recorded as failed. */
 export const PaymentDeclinedBody = MedusaErrorBody.extend({
   code: z.literal("PAYMENT_DECLINED"),
-  /** card_declined, insufficient_funds, gateway_error, invalid_token */
-  reason: z.string(),
+  reason: DeclineReason,
   purchase_id: z.string(),
 }).describe("the payment was declined; the purchase is recorded as failed and the promo code given back")
 export type PaymentDeclinedBody = z.infer<typeof PaymentDeclinedBody>
@@ -112,3 +150,17 @@ export const StoreAssignedPromocodesResponse = z.object({
   promocodes: z.array(AssignedPromocode),
 })
 export type StoreAssignedPromocodesResponse = z.infer<typeof StoreAssignedPromocodesResponse>
+
+/** Whether the customer may take the Trial: once, and never after a paid subscription. */
+export const TrialEligibility = z.object({
+  available: z.boolean(),
+  /** `trial_used`: had it already; `paid_subscription`: has had a paid plan; null when available */
+  reason: z.enum(["trial_used", "paid_subscription"] satisfies TrialUnavailableReason[]).nullable(),
+})
+export type TrialEligibility = z.infer<typeof TrialEligibility>
+
+/** `GET /store/subscriptions`: the customer's subscriptions, and whether the Trial is open to them. */
+export const StoreSubscriptionList = paged("subscriptions", SubscriptionWithTitles).extend({
+  trial: TrialEligibility,
+})
+export type StoreSubscriptionList = z.infer<typeof StoreSubscriptionList>

@@ -1,3 +1,6 @@
+import type { PurchaseKind } from "@backend/api/schemas/purchases"
+import type { DeclineReason } from "@backend/api/schemas/store"
+
 /**
  * The emulated payment provider's test tokens (README, "Store API"): the card selector on the
  * checkout page stands in for a real payment form.
@@ -17,11 +20,15 @@ export function isTestCard(value: unknown): value is TestCard {
   )
 }
 
+/**
+ * The backend's decline reasons (its one list) the storefront has texts for
+ * (`checkout.declineReasons`); any other reason reads as "other".
+ */
 export const DECLINE_REASONS = [
   "card_declined",
   "insufficient_funds",
   "gateway_error",
-] as const
+] as const satisfies readonly DeclineReason[]
 
 export type KnownDeclineReason = (typeof DECLINE_REASONS)[number]
 
@@ -52,7 +59,12 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
-export const PURCHASE_KINDS = ["new", "extension", "upgrade", "renewal"] as const
+export const PURCHASE_KINDS = [
+  "new",
+  "extension",
+  "upgrade",
+  "renewal",
+] as const satisfies readonly PurchaseKind[]
 
 /** What a charge paid for (docs/ARCHITECTURE.md: every charge is a purchase with a `kind`). */
 export function isPurchaseKind(value: unknown): value is (typeof PURCHASE_KINDS)[number] {

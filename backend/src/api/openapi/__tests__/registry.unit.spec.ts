@@ -72,6 +72,33 @@ describe("the OpenAPI document", () => {
     expect(declined.required).toEqual(expect.arrayContaining(["code", "purchase_id"]))
   })
 
+  it("lists the error handler's codes beside a route's own, and the subscription codes per route", () => {
+    const codesOf = (path: string, method: string, status: number) =>
+      (document.paths[path][method] as any).responses[status].content["application/json"].schema.properties.code.enum
+    expect(codesOf("/store/purchases/preview", "post", 400)).toEqual(
+      expect.arrayContaining(["INVALID_REQUEST", "INVALID_JSON", "INVALID_PATH", "NOT_ALLOWED", "TRIAL_NOT_AVAILABLE"])
+    )
+    expect(codesOf("/store/purchases", "post", 400)).toEqual(expect.arrayContaining(["SUBSCRIPTION_CHANGED"]))
+    expect(codesOf("/store/purchases", "post", 413)).toEqual(["PAYLOAD_TOO_LARGE"])
+    expect(codesOf("/store/subscriptions/{id}/resume", "post", 400)).toEqual(
+      expect.arrayContaining(["SUBSCRIPTION_NOT_ACTIVE", "SUBSCRIPTION_NOT_CANCELED"])
+    )
+    expect(codesOf("/admin/subscriptions/{id}/cancel", "post", 404)).toEqual(["SUBSCRIPTION_NOT_FOUND"])
+    // a POST without a request schema still has its body parsed; a GET has none
+    expect(codesOf("/store/subscriptions/{id}/cancel", "post", 400)).toEqual(expect.arrayContaining(["INVALID_JSON"]))
+    expect((document.paths["/store/purchases"].get as any).responses[413]).toBeUndefined()
+    // a path parameter that does not decode, outside /store and /admin too
+    expect(codesOf("/docs/assets/{file}", "get", 400)).toEqual(["INVALID_PATH"])
+  })
+
+  it("documents the 429 of the promo code attempt limit with Retry-After", () => {
+    for (const path of ["/store/purchases/preview", "/store/purchases"]) {
+      const tooMany = (document.paths[path].post as any).responses[429]
+      expect(tooMany.content["application/json"].schema.properties.code.enum).toEqual(["PROMOCODE_ATTEMPTS_EXCEEDED"])
+      expect(tooMany.headers["Retry-After"]).toMatchObject({ required: true })
+    }
+  })
+
   it("documents query parameters with what they require", () => {
     const list = (document.paths["/admin/promocodes"].get as any).parameters
     expect(list).toContainEqual(expect.objectContaining({ name: "limit", in: "query", required: false }))
@@ -105,6 +132,20 @@ describe("the contract check", () => {
         response({ status: 400, data: { type: "invalid_data", code: "SOMETHING_NEW", message: "x" } })
       )
     ).toMatch(/does not match/)
+  })
+
+  it("requires the headers the document requires (Retry-After on a 429)", () => {
+    const tooMany = (headers: Record<string, unknown>) =>
+      contractViolation({
+        method: "POST",
+        url: "/store/purchases/preview",
+        status: 429,
+        contentType: "application/json",
+        data: { type: "not_allowed", code: "PROMOCODE_ATTEMPTS_EXCEEDED", message: "Too many attempts" },
+        headers,
+      })
+    expect(tooMany({ "retry-after": "60" })).toBeNull()
+    expect(tooMany({})).toMatch(/no Retry-After header/)
   })
 
   it("checks the content type of what is not JSON", () => {
