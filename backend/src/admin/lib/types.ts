@@ -35,6 +35,8 @@ export type Promocode = {
   batch_id: string | null
   reserved_count: number
   used_count: number
+  /** previews that found the code usable (counted, not journaled) */
+  validated_count?: number
   status: PromocodeStatus
   created_at: string
   updated_at: string
@@ -179,6 +181,8 @@ export type PromocodeReport = {
   to: string
   attempts: number
   validations: number
+  /** previews that found a code usable, all time (the codes' validated_count) */
+  views?: number
   reservations: number
   redemptions: number
   assignments: number
