@@ -10,7 +10,7 @@ import { formatAmount, formatDateTime, customerLabel, reasonLabel } from "../lib
 import type { JournalEntry } from "../lib/types"
 import { JournalActionBadge } from "./badges"
 import { EmptyState } from "./states"
-import { useT } from "../lib/i18n"
+import { usePaginationTexts, useT } from "../lib/i18n"
 
 const columnHelper = createDataTableColumnHelper<JournalEntry>()
 
@@ -46,6 +46,7 @@ export function JournalTable({
   emptyText: string
 }) {
   const { t, locale } = useT()
+  const paginationTexts = usePaginationTexts()
   const columns = useMemo(
     () => [
       columnHelper.accessor("created_at", {
@@ -154,7 +155,7 @@ export function JournalTable({
   return (
     <DataTable instance={table}>
       <DataTable.Table />
-      <DataTable.Pagination />
+      <DataTable.Pagination translations={paginationTexts} />
     </DataTable>
   )
 }

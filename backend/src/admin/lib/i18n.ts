@@ -44,3 +44,15 @@ export function useT() {
     i18n.isInitialized ? (i18n.t(`${I18N_PREFIX}.${key}`, vars ?? {}) as string) : fallback(key, vars)
   return { t, locale: i18n.language || "en" }
 }
+
+/** The texts of a table's pagination ("1 — 5 of 12 results"), for DataTable.Pagination and Table.Pagination. */
+export function usePaginationTexts() {
+  const { t } = useT()
+  return {
+    of: t("pagination.of"),
+    results: t("pagination.results"),
+    pages: t("pagination.pages"),
+    prev: t("common.previous"),
+    next: t("common.next"),
+  }
+}

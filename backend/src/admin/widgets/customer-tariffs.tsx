@@ -1,16 +1,10 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import {
-  DataTable,
-  StatusBadge,
-  Text,
-  createDataTableColumnHelper,
-  useDataTable,
-  type DataTablePaginationState,
-} from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { StatusBadge, Table, Text } from "@medusajs/ui"
+import { useState, type ReactNode } from "react"
+import { Link } from "react-router-dom"
 import { AssignCodeForm } from "../components/assign-forms"
-import { JournalTable } from "../components/journal-table"
+import { JournalActionBadge } from "../components/badges"
 import { Section, SectionRow } from "../components/section"
 import { EmptyState, ErrorState, LoadingState } from "../components/states"
 import { usePurchases, useSubscriptions } from "../hooks/customers"
@@ -23,6 +17,7 @@ import {
   formatDateTime,
   reasonLabel,
 } from "../lib/format"
+import { usePaginationTexts, useT } from "../lib/i18n"
 import type { Purchase, Subscription } from "../lib/types"
 
 const PAGE_SIZE = 5
@@ -30,7 +25,61 @@ const PAGE_SIZE = 5
 const planTitle = (s: Pick<Subscription, "product_title" | "variant_title" | "variant_id">) =>
   [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
 
+/**
+ * A table that fits the side column: fixed layout, long text cut with the
+ * whole of it in the tooltip (never wider than its column).
+ */
+function FitTable({
+  label,
+  head,
+  rows,
+  count,
+  pageIndex,
+  onPage,
+}: {
+  label: string
+  head: ReactNode
+  rows: ReactNode
+  count: number
+  pageIndex: number
+  onPage: (pageIndex: number) => void
+}) {
+  const texts = usePaginationTexts()
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  return (
+    <div className="w-full min-w-0">
+      <Table aria-label={label} className="w-full table-fixed">
+        <Table.Header>{head}</Table.Header>
+        <Table.Body>{rows}</Table.Body>
+      </Table>
+      {count > PAGE_SIZE && (
+        <Table.Pagination
+          count={count}
+          pageSize={PAGE_SIZE}
+          pageIndex={pageIndex}
+          pageCount={pageCount}
+          canPreviousPage={pageIndex > 0}
+          canNextPage={pageIndex + 1 < pageCount}
+          previousPage={() => onPage(pageIndex - 1)}
+          nextPage={() => onPage(pageIndex + 1)}
+          translations={texts}
+        />
+      )}
+    </div>
+  )
+}
+
+/** One line of text cut at the cell's edge, whole in the tooltip. */
+function Cut({ children, title, className = "" }: { children: ReactNode; title?: string; className?: string }) {
+  return (
+    <span className={`block truncate ${className}`} title={title ?? (typeof children === "string" ? children : undefined)}>
+      {children}
+    </span>
+  )
+}
+
 function SubscriptionSection({ customerId }: { customerId: string }) {
+  const { t } = useT()
   // at most one subscription of a customer is active at a time
   const { data, isLoading, isError, error, refetch } = useSubscriptions({
     customer_id: customerId,
@@ -41,29 +90,31 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
   const current = data?.subscriptions.find((s) => s.status === "active")
 
   return (
-    <Section title="Subscription" description="The customer's tariff, and promo codes applied by hand.">
+    <Section title={t("customer.subscription")} description={t("customer.subscription_text")}>
       {isLoading ? (
-        <LoadingState rows={2} label="Loading the subscription…" />
+        <LoadingState rows={2} label={t("customer.loading_subscription")} />
       ) : isError ? (
-        <ErrorState error={error} title="Could not load the subscriptions" onRetry={() => refetch()} />
+        <ErrorState error={error} title={t("customer.subscriptions_failed")} onRetry={() => refetch()} />
       ) : current ? (
         <div data-testid="current-subscription">
           <SectionRow
-            label="Current plan"
+            label={t("customer.current_plan")}
             value={
               <span className="flex flex-wrap items-center gap-2">
                 {planTitle(current)}
-                <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[current.status]}>Active</StatusBadge>
+                <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[current.status]}>
+                  {t("customer.active")}
+                </StatusBadge>
               </span>
             }
           />
-          <SectionRow label="Since" value={formatDate(current.starts_at)} />
-          <SectionRow label="Until" value={formatDate(current.ends_at)} />
+          <SectionRow label={t("customer.since")} value={formatDate(current.starts_at)} />
+          <SectionRow label={t("customer.until")} value={formatDate(current.ends_at)} />
         </div>
       ) : (
         <div className="px-6 py-4" data-testid="current-subscription">
           <Text size="small" className="text-ui-fg-subtle">
-            No active subscription.
+            {t("customer.no_subscription")}
           </Text>
         </div>
       )}
@@ -72,115 +123,159 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
   )
 }
 
-const purchaseColumns = createDataTableColumnHelper<Purchase>()
-
-function PurchasesSection({ customerId }: { customerId: string }) {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const { data, isLoading, isError, error, refetch } = usePurchases({
-    customer_id: customerId,
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
-  })
-  const columns = useMemo(
-    () => [
-      purchaseColumns.accessor("created_at", {
-        header: "Date",
-        cell: ({ getValue }) => formatDateTime(getValue()),
-      }),
-      purchaseColumns.display({
-        id: "plan",
-        header: "Plan",
-        cell: ({ row }) => planTitle(row.original),
-      }),
-      purchaseColumns.accessor("promocode", {
-        header: "Code",
-        cell: ({ getValue }) => <span className="font-mono">{getValue() ?? "—"}</span>,
-      }),
-      purchaseColumns.accessor("discount_amount", {
-        header: "Discount",
-        align: "right",
-        cell: ({ row }) => formatAmount(row.original.discount_amount, row.original.currency_code),
-      }),
-      purchaseColumns.accessor("total", {
-        header: "Paid",
-        align: "right",
-        cell: ({ row }) => formatAmount(row.original.total, row.original.currency_code),
-      }),
-      purchaseColumns.accessor("status", {
-        header: "Status",
-        cell: ({ row }) => {
-          const p = row.original
-          return (
-            <span title={p.failure_reason ? reasonLabel(p.failure_reason) : undefined}>
-              <StatusBadge color={PURCHASE_STATUS_COLORS[p.status] ?? "grey"}>
-                {p.status === "failed" && p.failure_reason
-                  ? `Failed: ${reasonLabel(p.failure_reason)}`
-                  : p.status.charAt(0).toUpperCase() + p.status.slice(1)}
-              </StatusBadge>
-            </span>
-          )
-        },
-      }),
-    ],
-    []
-  )
-  const table = useDataTable({
-    data: data?.purchases ?? [],
-    columns,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-  })
+function PurchaseStatus({ purchase: p }: { purchase: Purchase }) {
+  const { t } = useT()
+  const reason = p.status === "failed" && p.failure_reason ? reasonLabel(p.failure_reason) : null
   return (
-    <Section title="Purchases">
-      {isError ? (
-        <ErrorState error={error} title="Could not load the purchases" onRetry={() => refetch()} />
-      ) : !isLoading && !data?.count ? (
-        <EmptyState title="No purchases yet" />
-      ) : (
-        <DataTable instance={table}>
-          <DataTable.Table />
-          <DataTable.Pagination />
-        </DataTable>
-      )}
-    </Section>
+    <span className="flex min-w-0 flex-col items-start gap-y-0.5" title={reason ?? undefined}>
+      <StatusBadge color={PURCHASE_STATUS_COLORS[p.status] ?? "grey"}>
+        {t(`customer.purchase_status.${p.status}`)}
+      </StatusBadge>
+      {reason && <Cut className="text-ui-fg-subtle w-full whitespace-normal line-clamp-2">{reason}</Cut>}
+    </span>
   )
 }
 
-function PromocodeHistorySection({ customerId }: { customerId: string }) {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const { data, isLoading, isError, error, refetch } = usePromocodeJournal({
+function PurchasesSection({ customerId }: { customerId: string }) {
+  const { t } = useT()
+  const [pageIndex, setPageIndex] = useState(0)
+  const { data, isLoading, isError, error, refetch } = usePurchases({
     customer_id: customerId,
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
+    limit: PAGE_SIZE,
+    offset: pageIndex * PAGE_SIZE,
   })
   return (
-    <Section title="Promo code history" description="Every code this customer tried, used or was given.">
+    <Section title={t("customer.purchases")}>
       {isError ? (
-        <ErrorState error={error} title="Could not load the promo code history" onRetry={() => refetch()} />
+        <ErrorState error={error} title={t("customer.purchases_failed")} onRetry={() => refetch()} />
+      ) : isLoading ? (
+        <LoadingState rows={3} />
+      ) : !data?.count ? (
+        <EmptyState title={t("customer.no_purchases")} />
       ) : (
-        <JournalTable
-          entries={data?.usages ?? []}
-          count={data?.count ?? 0}
-          pagination={pagination}
-          onPaginationChange={setPagination}
-          isLoading={isLoading}
-          show="code"
-          emptyText="No promo code activity"
+        <FitTable
+          label={t("customer.purchases")}
+          count={data.count}
+          pageIndex={pageIndex}
+          onPage={setPageIndex}
+          head={
+            <Table.Row>
+              <Table.HeaderCell className="w-[30%]">{t("customer.date")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[32%]">{t("validate.plan")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[18%] text-right">{t("customer.paid")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[20%]">{t("list.status")}</Table.HeaderCell>
+            </Table.Row>
+          }
+          rows={data.purchases.map((p) => (
+            <Table.Row key={p.id} className="[&_td]:align-top [&_td]:py-2">
+              <Table.Cell>
+                <span className="block whitespace-normal">{formatDateTime(p.created_at)}</span>
+              </Table.Cell>
+              <Table.Cell>
+                <Cut>{planTitle(p)}</Cut>
+                {p.promocode && <Cut className="text-ui-fg-subtle font-mono">{p.promocode}</Cut>}
+              </Table.Cell>
+              <Table.Cell className="text-right">
+                <Cut>{formatAmount(p.total, p.currency_code)}</Cut>
+                {Number(p.discount_amount) > 0 && (
+                  <Cut
+                    className="text-ui-fg-subtle"
+                    title={t("customer.discount_of", { amount: formatAmount(p.discount_amount, p.currency_code) })}
+                  >
+                    −{formatAmount(p.discount_amount, p.currency_code)}
+                  </Cut>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <PurchaseStatus purchase={p} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
         />
       )}
     </Section>
   )
 }
 
-/** On a customer's page: their subscription, purchases and promo code history. */
+function PromocodeHistorySection({ customerId }: { customerId: string }) {
+  const { t } = useT()
+  const [pageIndex, setPageIndex] = useState(0)
+  const { data, isLoading, isError, error, refetch } = usePromocodeJournal({
+    customer_id: customerId,
+    limit: PAGE_SIZE,
+    offset: pageIndex * PAGE_SIZE,
+  })
+  return (
+    <Section title={t("customer.history")} description={t("customer.history_text")}>
+      {isError ? (
+        <ErrorState error={error} title={t("customer.history_failed")} onRetry={() => refetch()} />
+      ) : isLoading ? (
+        <LoadingState rows={3} />
+      ) : !data?.count ? (
+        <EmptyState title={t("customer.no_history")} />
+      ) : (
+        <FitTable
+          label={t("customer.history")}
+          count={data.count}
+          pageIndex={pageIndex}
+          onPage={setPageIndex}
+          head={
+            <Table.Row>
+              <Table.HeaderCell className="w-[30%]">{t("journal.time")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[26%]">{t("list.code")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[44%]">{t("journal.result")}</Table.HeaderCell>
+            </Table.Row>
+          }
+          rows={data.usages.map((e) => {
+            const reason = e.reason ? reasonLabel(e.reason) : null
+            return (
+              <Table.Row key={e.id} className="[&_td]:align-top [&_td]:py-2">
+                <Table.Cell>
+                  <span className="block whitespace-normal">{formatDateTime(e.created_at)}</span>
+                </Table.Cell>
+                <Table.Cell>
+                  {e.promocode_id ? (
+                    <Link
+                      to={`/promocodes/${e.promocode_id}`}
+                      title={e.code ?? undefined}
+                      className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover block truncate font-mono"
+                    >
+                      {e.code ?? e.promocode_id}
+                    </Link>
+                  ) : (
+                    <Cut className="font-mono">{e.code ?? "—"}</Cut>
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  <span className="flex min-w-0 flex-col items-start gap-y-0.5" title={reason ?? undefined}>
+                    <JournalActionBadge action={e.action} />
+                    {reason && (
+                      <span className="text-ui-fg-subtle line-clamp-2 w-full whitespace-normal">{reason}</span>
+                    )}
+                  </span>
+                </Table.Cell>
+              </Table.Row>
+            )
+          })}
+        />
+      )}
+    </Section>
+  )
+}
+
+/**
+ * On a customer's page, in the side column next to the customer's details
+ * (Medusa 2.21 lays main-column widgets out after every core section, so the
+ * side column is where an admin sees it first): the subscription, applying a
+ * code, purchases and promo code history, each table fitted to the column.
+ */
 const CustomerTariffsWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
+  const { t } = useT()
   if (!data?.id) {
     return null
   }
   return (
-    <div className="flex flex-col gap-y-3" role="region" aria-label="Subscription and promo codes">
+    <div className="flex min-w-0 flex-col gap-y-3" role="region" aria-label={t("customer.region")}>
       <SubscriptionSection customerId={data.id} />
       <PurchasesSection customerId={data.id} />
       <PromocodeHistorySection customerId={data.id} />
@@ -189,7 +284,7 @@ const CustomerTariffsWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details",
+  zone: "customer.details.side.before",
 })
 
 export default CustomerTariffsWidget

@@ -31,7 +31,7 @@ import {
   statusLabel,
   typeLabel,
 } from "../../lib/format"
-import { tr, useT } from "../../lib/i18n"
+import { tr, usePaginationTexts, useT } from "../../lib/i18n"
 import type { Promocode } from "../../lib/types"
 
 const PAGE_SIZE = 20
@@ -86,6 +86,7 @@ function sortingToOrder(sorting: DataTableSortingState | undefined): string {
 const PromocodesPage = () => {
   const navigate = useNavigate()
   const { t, locale } = useT()
+  const paginationTexts = usePaginationTexts()
   const [searchParams, setSearchParams] = useSearchParams()
   const [editing, setEditing] = useState<Promocode | undefined>()
   const [formOpen, setFormOpen] = useState(false)
@@ -318,7 +319,7 @@ const PromocodesPage = () => {
                   },
                 }}
               />
-              <DataTable.Pagination />
+              <DataTable.Pagination translations={paginationTexts} />
             </>
           )}
         </DataTable>
