@@ -158,7 +158,7 @@ export function DayBarChart<K extends string>({
               fontSize={13}
               style={{ fill: "var(--fg-subtle)" }}
             >
-              No activity in this period
+              {tr("chart_extra.no_activity")}
             </text>
           )}
         </svg>

@@ -421,6 +421,9 @@ const en = {
     billed: "Billed",
     no_terms: "No terms",
   },
+  chart_extra: {
+    no_activity: "No activity in this period",
+  },
 }
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> }

@@ -419,6 +419,9 @@ const ru: Messages = {
     billed: "Оплата",
     no_terms: "Нет условий",
   },
+  chart_extra: {
+    no_activity: "За этот период ничего не было",
+  },
 }
 
 export default ru
