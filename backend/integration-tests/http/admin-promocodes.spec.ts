@@ -223,6 +223,7 @@ medusaIntegrationTestRunner({
           batch_id: null,
           reserved_count: 0,
           used_count: 0,
+          validated_count: 0,
           status: "active",
           created_at: expect.any(String),
           updated_at: expect.any(String),
