@@ -66,21 +66,21 @@ test("admin in Russian: promo code pages, report and customer widget", { timeout
     const declined = await call("POST", "/store/purchases", {
       token: made.customer.token,
       headers: { "idempotency-key": uniqueCode("K") },
-      body: { variant_id: plan.id, promocode: made.declinedCode, payment: { token: "tok_declined" } },
+      body: { variant_id: plan.variant_id, promocode: made.declinedCode, payment: { token: "tok_declined" } },
     })
     assert.equal(declined.status, 402, declined.text)
     // a checkout page view with ?code=: counted, not journaled
     const preview = await call("POST", "/store/purchases/preview", {
       token: made.customer.token,
-      body: { variant_id: plan.id, promocode: made.code },
+      body: { variant_id: plan.variant_id, promocode: made.code },
     })
     assert.equal(preview.status, 200, preview.text)
-    await buyPlan(made.customer, plan.id, made.code)
+    await buyPlan(made.customer, plan.variant_id, made.code)
     // the same code again: refused, with its reason in the journal
     const again = await call("POST", "/store/purchases", {
       token: made.customer.token,
       headers: { "idempotency-key": uniqueCode("K") },
-      body: { variant_id: plan.id, promocode: made.code, payment: { token: "tok_success" } },
+      body: { variant_id: plan.variant_id, promocode: made.code, payment: { token: "tok_success" } },
     })
     assert.equal(again.json?.code, "PROMOCODE_ALREADY_USED", again.text)
   })
