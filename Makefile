@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 NPM ?= npm
 
-.PHONY: dev test seed e2e bench install typecheck clean-data
+.PHONY: dev test seed e2e bench install typecheck clean-data start
 
 # Installs dependencies when node_modules is missing or older than the lockfile
 # or a package.json (npm ci on a clean clone, so the lockfile is the truth).
@@ -18,6 +18,11 @@ dev: install
 
 test: install
 	node scripts/test.mjs
+
+# Production run: medusa build + next build, migrations, the backend from its
+# build output (server + worker with REDIS_URL). Needs JWT_SECRET, COOKIE_SECRET.
+start: install
+	node scripts/start.mjs
 
 seed: install
 	node scripts/seed.mjs

@@ -6,6 +6,14 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const isProduction = process.env.NODE_ENV === "production"
 const redisUrl = process.env.REDIS_URL
 
+// The admin's session cookie is `Secure` in production (Medusa's default), and
+// browsers drop a Secure cookie on plain http: the admin login then loops.
+// COOKIE_SECURE=false for a production run served over http (localhost, or a
+// load balancer without TLS); true behind HTTPS. Default: true in production.
+const cookieSecure = process.env.COOKIE_SECURE
+  ? process.env.COOKIE_SECURE === "true"
+  : isProduction
+
 function secret(name: string): string {
   const value = process.env[name]
   if (value) {
@@ -18,8 +26,24 @@ function secret(name: string): string {
 }
 
 // With REDIS_URL the event bus, workflow engine, locking and cache are shared
-// between processes (several servers + a worker). Without it they live in memory
-// and only one process may run.
+// between processes (several servers + a worker). Without it the event bus,
+// workflow engine and cache live in memory, and locks are PostgreSQL's (so that
+// two servers on one database still serialize a customer's purchases).
+const postgresLocking = {
+  key: Modules.LOCKING,
+  resolve: "@medusajs/medusa/locking",
+  options: {
+    providers: [
+      {
+        // Medusa's PostgreSQL provider, with locks of a killed process taken over
+        resolve: "./src/modules/locking-postgres",
+        id: "locking-postgres",
+        is_default: true,
+      },
+    ],
+  },
+}
+
 const redisModules = redisUrl
   ? [
       {
@@ -61,7 +85,7 @@ const redisModules = redisUrl
         },
       },
     ]
-  : []
+  : [postgresLocking]
 
 module.exports = defineConfig({
   projectConfig: {
@@ -82,10 +106,14 @@ module.exports = defineConfig({
       jwtSecret: createSecretKey(Buffer.from(secret("JWT_SECRET"), "utf8")),
       cookieSecret: secret("COOKIE_SECRET"),
     },
+    // spread last over Medusa's session cookie options (sameSite stays Medusa's)
+    cookieOptions: { secure: cookieSecure },
   },
   admin: {
     disable: process.env.ADMIN_DISABLED === "true",
-    backendUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
+    // "/": the dashboard calls the server that serves it, whatever its port or
+    // the load balancer in front (baked in at `medusa build`)
+    backendUrl: process.env.MEDUSA_ADMIN_BACKEND_URL || "/",
   },
   modules: [
     { resolve: "./src/modules/subscription" },
@@ -113,6 +141,13 @@ module.exports = defineConfig({
         ],
       },
     },
+    // Catalog texts (tariff and plan titles, descriptions) in ru and en:
+    // GET /store/tariffs answers in the request's language; admins edit them
+    // in Settings → Translations.
+    { resolve: "@medusajs/medusa/translation" },
     ...redisModules,
   ],
+  featureFlags: {
+    translation: true,
+  },
 })

@@ -20,7 +20,7 @@ import {
 
 const withPage = useBrowser()
 
-const STANDARD_MONTHLY = { ru: ["Standard", "в месяц"], en: ["Standard", "per month"] }
+const STANDARD_MONTHLY = { ru: ["Стандарт", "за месяц"], en: ["Standard", "for a month"] }
 const switchTo = (page, locale) =>
   page
     .getByRole("navigation", { name: /язык|language/i })
@@ -54,7 +54,7 @@ test("buy Standard monthly with WELCOME100: 299 ₽, then the tariff is on the a
     const result = page.getByRole("main")
     await result.getByRole("heading", { level: 1, name: ui.successTitle }).waitFor()
     const receipt = await textOf(result)
-    assert.ok(receipt.includes("Standard"), `tariff in "${receipt}"`)
+    assert.ok(receipt.includes("Стандарт"), `tariff in "${receipt}"`)
     const paid = await textOf(result.getByRole("definition").filter({ has: page.locator("strong") }))
     assert.ok(paid.endsWith(normalize(`${formatPrice(399, "ru")} ${formatPrice(299, "ru")}`)), `amount paid "${paid}"`)
     await screenshot(page, "result-ru")
@@ -67,7 +67,7 @@ test("buy Standard monthly with WELCOME100: 299 ₽, then the tariff is on the a
     await page.getByRole("link", { name: "В личный кабинет" }).click()
     await page.getByRole("heading", { level: 1, name: ui.accountTitle }).waitFor()
     const subscription = await textOf(page.getByRole("region", { name: "Подписка" }))
-    assert.ok(subscription.includes("Standard"), `Standard in "${subscription}"`)
+    assert.ok(subscription.includes("Стандарт"), `Стандарт in "${subscription}"`)
     assert.ok(subscription.includes(ui.activeUntil), `end date in "${subscription}"`)
     assert.match(subscription, /остал(ось|ся) \d+ (день|дня|дней)/)
     const history = await textOf(page.getByRole("region", { name: "История покупок" }))
@@ -80,9 +80,9 @@ test("buy Standard monthly with WELCOME100: 299 ₽, then the tariff is on the a
 
     // The tariffs page marks the plan bought.
     await page.goto(url("/ru"))
-    const card = page.getByRole("article", { name: "Standard", exact: true })
+    const card = page.getByRole("article", { name: "Стандарт", exact: true })
     assert.ok((await textOf(card)).includes(ui.yourPlan), "Standard is marked as the current tariff")
-    assert.ok(!(await textOf(page.getByRole("article", { name: "Premium", exact: true }))).includes(ui.yourPlan))
+    assert.ok(!(await textOf(page.getByRole("article", { name: "Премиум", exact: true }))).includes(ui.yourPlan))
     await screenshot(page, "tariffs-ru-current")
   })
 )

@@ -25,7 +25,7 @@ test("a name and a promo code with <script> in them show as text", { timeout: TE
     assert.equal(await injectedScripts(page), 0, "no element made from the name")
     await screenshot(page, "account-en-script-name")
 
-    await openCheckout(page, "en", "Standard", "per month")
+    await openCheckout(page, "en", "Standard", "for a month")
     await applyCode(page, "en", CODE)
     const message = await promoMessage(page, "error")
     assert.ok(

@@ -14,16 +14,30 @@ import {
 } from "./lib/browser.mjs"
 
 // What the seed creates (backend/src/scripts/seed/data.ts); the default region is in RUB.
+// Titles and descriptions come in the page's language (Medusa's Translation Module).
 const TARIFFS = [
-  { title: "Trial", amounts: [0] },
-  { title: "Standard", amounts: [399, 3990] },
-  { title: "Premium", amounts: [699, 6990] },
+  {
+    title: { ru: "Пробный", en: "Trial" },
+    description: { ru: "7 дней всего каталога бесплатно.", en: "7 days of the whole catalogue for free." },
+    amounts: [0],
+    periods: { ru: ["7 дней"], en: ["7 days"] },
+  },
+  {
+    title: { ru: "Стандарт", en: "Standard" },
+    description: { ru: "Фильмы и сериалы в Full HD на двух экранах.", en: "Films and series in Full HD on two screens." },
+    amounts: [399, 3990],
+    periods: { ru: ["за месяц", "за год"], en: ["for a month", "for a year"] },
+  },
+  {
+    title: { ru: "Премиум", en: "Premium" },
+    description: {
+      ru: "Всё в 4K HDR на четырёх экранах, премьеры включены.",
+      en: "Everything in 4K HDR on four screens, premieres included.",
+    },
+    amounts: [699, 6990],
+    periods: { ru: ["за месяц", "за год"], en: ["for a month", "for a year"] },
+  },
 ]
-// The period a shopper reads next to each price, per locale.
-const PERIODS = {
-  ru: { Trial: ["7 дней"], Standard: ["в месяц", "в год"], Premium: ["в месяц", "в год"] },
-  en: { Trial: ["7 days"], Standard: ["per month", "per year"], Premium: ["per month", "per year"] },
-}
 
 const withPage = useBrowser()
 
@@ -31,15 +45,17 @@ const tariffCard = (page, title) => page.getByRole("article", { name: title, exa
 
 async function assertTariffsShown(page, locale) {
   for (const tariff of TARIFFS) {
-    const card = tariffCard(page, tariff.title)
+    const title = tariff.title[locale]
+    const card = tariffCard(page, title)
     await card.waitFor({ state: "visible" })
     const text = normalize(await card.innerText())
+    assert.ok(text.includes(tariff.description[locale]), `${title} on /${locale}: description in "${text}"`)
     for (const amount of tariff.amounts) {
       const price = normalize(formatPrice(amount, locale))
-      assert.ok(text.includes(price), `${tariff.title} on /${locale}: expected "${price}" in "${text}"`)
+      assert.ok(text.includes(price), `${title} on /${locale}: expected "${price}" in "${text}"`)
     }
-    for (const period of PERIODS[locale][tariff.title]) {
-      assert.ok(text.includes(period), `${tariff.title} on /${locale}: expected "${period}" in "${text}"`)
+    for (const period of tariff.periods[locale]) {
+      assert.ok(text.includes(period), `${title} on /${locale}: expected "${period}" in "${text}"`)
     }
   }
 }

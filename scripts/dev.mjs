@@ -6,8 +6,10 @@ import { migrateAndSeed, startBackend, startStorefront } from "./lib/app.mjs"
 import { startDatabase } from "./lib/db.mjs"
 import { log, ROOT, stopServices } from "./lib/proc.mjs"
 
+const STARTED_AT = Date.now()
 const BACKEND_PORT = Number(process.env.BACKEND_PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 3000)
+const LOG_DIR = path.join(ROOT, ".data", "logs")
 
 let db
 let stopping = false
@@ -29,8 +31,26 @@ async function main() {
     port: Number(process.env.EMBEDDED_PG_PORT || 54329),
     database: process.env.DB_NAME || "cinema",
   })
-  const seed = await migrateAndSeed(db.url, path.join(ROOT, ".data", "seed.json"))
+  const seed = await migrateAndSeed(db.url, path.join(ROOT, ".data", "seed.json"), {
+    logFile: path.join(LOG_DIR, "migrate-and-seed.log"),
+  })
   const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${BACKEND_PORT}`
+
+  // The URLs and logins first: everything below is the servers starting.
+  console.log(`
+  ┌──────────────────────────────────────────────────────────────
+  │ Storefront      http://localhost:${STOREFRONT_PORT}  (/ru, /en)
+  │ Admin           http://localhost:${BACKEND_PORT}/app
+  │ Store/Admin API http://localhost:${BACKEND_PORT}
+  │ Admin login     ${seed.admin.email} / ${seed.admin.password}
+  │ Demo customer   ${seed.customer.email} / ${seed.customer.password}
+  │ Publishable key ${seed.publishable_key}
+  │ Database        ${db.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}
+  │ Try: curl localhost:${BACKEND_PORT}/store/tariffs -H 'x-publishable-api-key: ${seed.publishable_key}'
+  │ Starting the backend (the admin compiles first) and the storefront;
+  │ a page opened before they are up waits for them. Ctrl-C stops everything.
+  └──────────────────────────────────────────────────────────────
+`)
 
   const services = [
     await startBackend({ databaseUrl: db.url, port: BACKEND_PORT }),
@@ -41,19 +61,18 @@ async function main() {
     }),
   ]
 
-  console.log(`
-  ┌──────────────────────────────────────────────────────────────
-  │ Storefront      http://localhost:${STOREFRONT_PORT}
-  │ Admin           http://localhost:${BACKEND_PORT}/app
-  │ Store/Admin API http://localhost:${BACKEND_PORT}
-  │ Admin login     ${seed.admin.email} / ${seed.admin.password}
-  │ Demo customer   ${seed.customer.email} / ${seed.customer.password}
-  │ Publishable key ${seed.publishable_key}
-  │ Database        ${db.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}
-  │ Try: curl localhost:${BACKEND_PORT}/store/tariffs -H 'x-publishable-api-key: ${seed.publishable_key}'
-  │ Ctrl-C stops everything.
-  └──────────────────────────────────────────────────────────────
-`)
+  // Ready when the storefront serves its home page with the catalog from the backend.
+  const home = `http://localhost:${STOREFRONT_PORT}/ru`
+  const page = await fetch(home, { signal: AbortSignal.timeout(180_000) })
+    .then((res) => res.text())
+    .catch(() => "")
+  const secondsSinceStart = ((Date.now() - STARTED_AT) / 1000).toFixed(0)
+  if (page.includes("<article")) {
+    log(`ready: ${home} served the catalog ${secondsSinceStart} s after start — admin http://localhost:${BACKEND_PORT}/app (${seed.admin.email} / ${seed.admin.password})`)
+  } else {
+    log(`the storefront answers at ${home} (${secondsSinceStart} s after start), but not with the catalog yet; see the output above`)
+  }
+
   for (const child of services) {
     child.on("exit", (code) => {
       if (!stopping) {

@@ -6,6 +6,7 @@ import path from "node:path"
 import { migrateAndSeed, startBackend, startStorefront, BACKEND_DIR, STOREFRONT_DIR } from "./lib/app.mjs"
 import { createDatabaseIfMissing, dropDatabase, startDatabase, testUtilsEnv } from "./lib/db.mjs"
 import { log, ROOT, run, stopServices } from "./lib/proc.mjs"
+import { buildBackend, startProductionBackend } from "./lib/production.mjs"
 
 const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 9010)
 const E2E_STOREFRONT_PORT = Number(process.env.E2E_STOREFRONT_PORT || 3010)
@@ -28,6 +29,9 @@ const steps = {
   fuzz: () => jest("integration:fuzz"),
   crash: crashTest,
   redis: redisTest,
+  "two-servers": twoServersTest,
+  "production-login": productionLoginTest,
+  cluster: clusterTest,
   "storefront-build": () => run("npx", ["next", "build"], { cwd: STOREFRONT_DIR }),
   e2e: browserTests,
 }
@@ -59,6 +63,61 @@ async function redisTest() {
   await run("node", ["--test", "backend/integration-tests/redis/"], {
     env: { REDIS_DATABASE_URL: url, REDIS_URL: redisUrl },
   })
+}
+
+// Two servers on one database without Redis race the same Idempotency-Key.
+async function twoServersTest() {
+  const url = await freshDatabase("cinema_two_servers")
+  await run("node", ["--test", "backend/integration-tests/two-servers/"], {
+    env: { TWO_SERVERS_DATABASE_URL: url },
+  })
+}
+
+// Two servers and a worker on Redis and one database (see the test file).
+// Its own Redis database (CLUSTER_REDIS_DB, default 13), emptied by the test.
+async function clusterTest() {
+  const redisUrl = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+  if (!(await reachable(redisUrl))) {
+    log(`NO REDIS at ${redisUrl}: the cluster step did not run (set REDIS_URL to run it)`)
+    return "NOT RUN: NO REDIS"
+  }
+  redisUrl.pathname = `/${process.env.CLUSTER_REDIS_DB || 13}`
+  const url = await freshDatabase("cinema_cluster")
+  await run("node", ["--test", "backend/integration-tests/cluster/"], {
+    env: { CLUSTER_DATABASE_URL: url, CLUSTER_REDIS_URL: redisUrl.toString() },
+  })
+}
+
+// The admin of the production build (what `make start` runs) signs in over
+// http in Chromium. Builds the backend first (medusa build).
+async function productionLoginTest() {
+  const url = await freshDatabase("cinema_production")
+  const seed = await migrateAndSeed(url, path.join(ROOT, ".data", "seed-production.json"))
+  await buildBackend()
+  const port = Number(process.env.PRODUCTION_BACKEND_PORT || 9070)
+  try {
+    await startProductionBackend({
+      databaseUrl: url,
+      port,
+      env: {
+        JWT_SECRET: "production-login-test",
+        COOKIE_SECRET: "production-login-test",
+        COOKIE_SECURE: "false",
+        ADMIN_CORS: `http://localhost:${port}`,
+        AUTH_CORS: `http://localhost:${port}`,
+      },
+    })
+    await run("node", ["--test", "e2e/production/admin-login.spec.mjs"], {
+      env: {
+        BACKEND_URL: `http://localhost:${port}`,
+        PUBLISHABLE_KEY: seed.publishable_key,
+        ADMIN_EMAIL: seed.admin.email,
+        ADMIN_PASSWORD: seed.admin.password,
+      },
+    })
+  } finally {
+    await stopServices()
+  }
 }
 
 function reachable({ hostname, port }) {

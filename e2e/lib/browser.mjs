@@ -26,11 +26,12 @@ export const TEST_TIMEOUT_MS = 60_000
 export const DESKTOP = { width: 1280, height: 900 }
 export const PHONE = { width: 390, height: 844 }
 
-/** How the locale writes a price, as Intl has it (whole amounts without decimals). */
+/** How the locale writes a price, as Intl has it (the currency's sign, whole amounts without decimals). */
 export function formatPrice(amount, locale, currency = "RUB") {
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency,
+    currencyDisplay: "narrowSymbol",
     minimumFractionDigits: 0,
     maximumFractionDigits: 0,
   }).format(amount)

@@ -127,7 +127,7 @@ export async function signOut(page, locale) {
   await page.getByRole("banner").getByRole("link", { name: ui.signInLink, exact: true }).waitFor()
 }
 
-/** From the tariffs page: the plan's "Choose" button, e.g. ("Standard", "per month"). */
+/** From the tariffs page: the plan's "Choose" button, e.g. ("Standard", "for a month"). */
 export async function openCheckout(page, locale, tariff, period) {
   await page.goto(url(`/${locale}`))
   const card = page.getByRole("article", { name: tariff, exact: true })

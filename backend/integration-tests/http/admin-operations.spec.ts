@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"

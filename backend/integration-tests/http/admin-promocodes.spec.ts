@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import resumePromocodeBatches from "../../src/jobs/promocode-resume-batches"
 import resumePromocodeExports from "../../src/jobs/promocode-resume-exports"

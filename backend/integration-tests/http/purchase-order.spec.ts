@@ -1,4 +1,5 @@
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { ContainerRegistrationKeys, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
 import type SubscriptionModuleService from "../../src/modules/subscription/service"
@@ -118,10 +119,53 @@ medusaIntegrationTestRunner({
       expect(detail.order.summary).toEqual(
         expect.objectContaining({ paid_total: 299, pending_difference: 0 })
       )
+      // delivered at once: fulfilled (nothing to ship), not a backlog, in the list and the detail
+      expect(admin.orders[0]).toEqual(
+        expect.objectContaining({ payment_status: "captured", fulfillment_status: "fulfilled" })
+      )
+      expect(detail.order.fulfillment_status).toEqual("fulfilled")
+      expect(detail.order.fulfillments).toEqual([
+        expect.objectContaining({
+          requires_shipping: false,
+          packed_at: expect.any(String),
+          canceled_at: null,
+          location_id: expect.stringMatching(/^sloc_/),
+        }),
+      ])
+      expect(detail.order.items[0].detail).toEqual(
+        expect.objectContaining({ fulfilled_quantity: 1 })
+      )
 
       // nobody else sees it
       const other = await registerCustomer(api, app.publishable_key)
       expect((await api.get("/store/orders", other.headers())).data.orders).toEqual([])
+    })
+
+    it("records an upgrade's order at what was charged: the credit and the code as adjustments, the kind and period in metadata", async () => {
+      const buyer = await registerCustomer(api, app.publishable_key)
+      await buy(buyer, { variant_id: variants["standard:month"] })
+      const upgrade = await buy(buyer, { variant_id: variants["premium:month"], promocode: "SALE10" })
+      expect(upgrade.kind).toEqual("upgrade")
+      const { data } = await api.get(
+        `/admin/orders/${upgrade.order_id}?fields=*items,*items.adjustments,+metadata,+total`,
+        adminHeaders
+      )
+      expect(Number(data.order.total)).toEqual(Number(upgrade.total))
+      expect(data.order.metadata).toEqual(
+        expect.objectContaining({
+          purchase_id: upgrade.id,
+          kind: "upgrade",
+          period_start: new Date(upgrade.period_start!).toISOString(),
+          period_end: new Date(upgrade.period_end!).toISOString(),
+        })
+      )
+      const codes = data.order.items[0].adjustments.map((a: any) => [a.code, Number(a.amount)])
+      expect(codes).toEqual(
+        expect.arrayContaining([
+          ["UPGRADE_CREDIT", Number(upgrade.credit_amount)],
+          ["SALE10", Number(upgrade.discount_amount)],
+        ])
+      )
     })
 
     it("never records a purchase twice: replays, concurrent runs, a run that died after creating the order", async () => {
@@ -167,6 +211,8 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ status: "completed", payment_status: "captured", total: 699 })
       )
       expect(data.order.payment_collections).toHaveLength(1)
+      expect(data.order.fulfillment_status).toEqual("fulfilled")
+      expect(data.order.fulfillments).toHaveLength(1)
     })
 
     it("leaves a failed purchase and an unknown id without an order", async () => {
@@ -185,7 +231,7 @@ medusaIntegrationTestRunner({
       expect((await subscriptions().retrievePurchase(declined.data.purchase_id)).order_id).toBeNull()
     })
 
-    it("records a free purchase (FREEMONTH, total 0) as an order without a payment", async () => {
+    it("records a free purchase (FREEMONTH, total 0) as a settled order: no payment, a collection of 0, fulfilled", async () => {
       const buyer = await registerCustomer(api, app.publishable_key)
       const purchase = await buy(buyer, { variant_id: variants["standard:month"], promocode: "FREEMONTH" })
       expect(Number(purchase.total)).toEqual(0)
@@ -196,15 +242,31 @@ medusaIntegrationTestRunner({
         `/store/orders/${purchase.order_id}?fields=*items,*items.adjustments,*payment_collections,+payment_status`,
         buyer.headers()
       )
+      // a free activation reads settled: Medusa counts a payment collection of 0 as captured
       expect(data.order).toEqual(
-        expect.objectContaining({ status: "completed", total: 0, subtotal: 399, discount_total: 399, payment_status: "not_paid" })
+        expect.objectContaining({ status: "completed", total: 0, subtotal: 399, discount_total: 399, payment_status: "captured" })
       )
       expect(data.order.items[0].adjustments).toEqual([
         expect.objectContaining({ code: "FREEMONTH", amount: 399 }),
       ])
-      expect(data.order.payment_collections).toEqual([])
+      expect(data.order.payment_collections).toEqual([
+        expect.objectContaining({ amount: 0, currency_code: "rub" }),
+      ])
       const [order] = await ordersOf(buyer.id)
       expect(order.transactions).toEqual([])
+
+      const { data: admin } = await api.get(`/admin/orders?customer_id=${buyer.id}`, adminHeaders)
+      expect(admin.orders).toEqual([
+        expect.objectContaining({ id: purchase.order_id, payment_status: "captured", fulfillment_status: "fulfilled" }),
+      ])
+      const { data: detail } = await api.get(`/admin/orders/${purchase.order_id}`, adminHeaders)
+      expect(detail.order.summary).toEqual(expect.objectContaining({ pending_difference: 0 }))
+
+      // recorded again (the event delivered twice): still one collection, one fulfillment
+      expect(await record(purchase.id)).toEqual({ order_id: purchase.order_id, recorded: false })
+      const { data: again } = await api.get(`/admin/orders/${purchase.order_id}`, adminHeaders)
+      expect(again.order.fulfillments).toHaveLength(1)
+      expect(again.order.payment_collections).toHaveLength(1)
     })
   },
 })

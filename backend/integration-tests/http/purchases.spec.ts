@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { Modules } from "@medusajs/framework/utils"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { failure, registerCustomer } from "../helpers/auth"
@@ -215,17 +215,18 @@ medusaIntegrationTestRunner({
         expect(await counters("ONCE-RACE")).toEqual({ reserved: 0, used: 1 })
       })
 
-      it("extends the same tariff from its end and replaces another tariff", async () => {
+      it("extends the same plan from its end and upgrades to a dearer one in place, never two live subscriptions", async () => {
         const buyer = await registerCustomer(api, app.publishable_key)
         const first = await api.post("/store/purchases", { variant_id: variants["standard:month"] }, buyer.headers())
-        const second = await api.post("/store/purchases", { variant_id: variants["standard:year"] }, buyer.headers())
+        const second = await api.post("/store/purchases", { variant_id: variants["standard:month"] }, buyer.headers())
         expect(second.data.subscription.id).toEqual(first.data.subscription.id)
         expect(second.data.subscription.starts_at).toEqual(first.data.subscription.starts_at)
-        expect(Date.parse(second.data.subscription.ends_at)).toBeGreaterThan(Date.parse(first.data.subscription.ends_at) + 360 * 86400000)
+        expect(Date.parse(second.data.subscription.ends_at)).toBeGreaterThan(Date.parse(first.data.subscription.ends_at) + 27 * 86400000)
         const third = await api.post("/store/purchases", { variant_id: variants["premium:month"] }, buyer.headers())
-        expect(third.data.subscription.id).not.toEqual(first.data.subscription.id)
+        expect(third.data.change).toEqual("upgrade")
+        expect(third.data.subscription.id).toEqual(first.data.subscription.id)
         const { data } = await api.get("/store/subscriptions", buyer.headers())
-        expect(data.subscriptions.map((s: any) => s.status).sort()).toEqual(["active", "replaced"])
+        expect(data.subscriptions.map((s: any) => s.status)).toEqual(["active"])
       })
 
       it("keeps customers apart and rejects anonymous and bad input", async () => {
@@ -243,8 +244,8 @@ medusaIntegrationTestRunner({
         const bobSubs = await api.get("/store/subscriptions", bob.headers())
         expect(bobSubs.data.subscriptions).toEqual([])
         // Bob replaying Alice's key gets his own purchase, never hers
-        const aliceKeyed = await api.post("/store/purchases", { variant_id: variants["trial:day"] }, alice.headers({ "idempotency-key": "shared-key" }))
-        const bobKeyed = await api.post("/store/purchases", { variant_id: variants["trial:day"] }, bob.headers({ "idempotency-key": "shared-key" }))
+        const aliceKeyed = await api.post("/store/purchases", { variant_id: variants["standard:month"] }, alice.headers({ "idempotency-key": "shared-key" }))
+        const bobKeyed = await api.post("/store/purchases", { variant_id: variants["standard:month"] }, bob.headers({ "idempotency-key": "shared-key" }))
         expect(bobKeyed.data.purchase.id).not.toEqual(aliceKeyed.data.purchase.id)
         expect(bobKeyed.data.purchase.customer_id).toEqual(bob.id)
 

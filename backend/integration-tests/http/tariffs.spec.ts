@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
@@ -39,6 +39,62 @@ medusaIntegrationTestRunner({
         expect(standard.plans[0]).toEqual(
           expect.objectContaining({ variant_id: expect.stringMatching(/^variant_/), title: "Monthly" })
         )
+      })
+
+      it("answers catalog texts in the request's language (Translation Module)", async () => {
+        const texts = (data: any) =>
+          data.tariffs.map((t: any) => [t.title, t.description, t.plans.map((p: any) => p.title)])
+        const russian = [
+          ["Пробный", "7 дней всего каталога бесплатно.", ["7 дней"]],
+          ["Стандарт", "Фильмы и сериалы в Full HD на двух экранах.", ["На месяц", "На год"]],
+          ["Премиум", "Всё в 4K HDR на четырёх экранах, премьеры включены.", ["На месяц", "На год"]],
+        ]
+        const english = [
+          ["Trial", "7 days of the whole catalogue for free.", ["7 days"]],
+          ["Standard", "Films and series in Full HD on two screens.", ["Monthly", "Yearly"]],
+          ["Premium", "Everything in 4K HDR on four screens, premieres included.", ["Monthly", "Yearly"]],
+        ]
+
+        const ru = await api.get("/store/tariffs", app.storeHeaders({ "accept-language": "ru-RU,ru;q=0.9,en;q=0.8" }))
+        expect(ru.status).toEqual(200)
+        expect(texts(ru.data)).toEqual(russian)
+        const en = await api.get("/store/tariffs", app.storeHeaders({ "accept-language": "en-GB,en;q=0.9" }))
+        expect(texts(en.data)).toEqual(english)
+
+        // Medusa's own locale choice (x-medusa-locale, ?locale=) wins over Accept-Language.
+        const header = await api.get(
+          "/store/tariffs",
+          app.storeHeaders({ "x-medusa-locale": "ru", "accept-language": "en" })
+        )
+        expect(texts(header.data)).toEqual(russian)
+        const param = await api.get("/store/tariffs?locale=en-US", app.storeHeaders({ "accept-language": "ru" }))
+        expect(texts(param.data)).toEqual(english)
+
+        // Prices and ids do not depend on the language.
+        const terms = (data: any) =>
+          data.tariffs.map((t: any) => [t.id, t.handle, t.plans.map((p: any) => [p.variant_id, p.price])])
+        expect(terms(ru.data)).toEqual(terms(en.data))
+      })
+
+      it("shows an admin's edit of a translation, and the seed keeps it", async () => {
+        const container = getContainer()
+        const translations = container.resolve(Modules.TRANSLATION)
+        const [standard] = await container.resolve(Modules.PRODUCT).listProducts({ handle: "standard" })
+        const [ruStandard] = await translations.listTranslations({
+          reference_id: standard.id,
+          locale_code: "ru-RU",
+        })
+        await translations.updateTranslations({
+          id: ruStandard.id,
+          translations: { title: "Стандартный", description: "Full HD на двух экранах." },
+        })
+        await seedDemo(container)
+
+        const ru = await api.get("/store/tariffs", app.storeHeaders({ "accept-language": "ru" }))
+        expect(ru.data.tariffs[1]).toEqual(
+          expect.objectContaining({ title: "Стандартный", description: "Full HD на двух экранах." })
+        )
+        await translations.updateTranslations({ id: ruStandard.id, translations: ruStandard.translations })
       })
 
       it("prices in the currency of the requested region", async () => {

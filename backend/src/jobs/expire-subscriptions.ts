@@ -1,14 +1,21 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { subscriptionService } from "../lib/purchases"
+import { observeJob } from "../lib/metrics/registry"
 
-/** Marks subscriptions whose period has ended as expired (daily, after midnight UTC). */
-export default async function expireSubscriptions(container: MedusaContainer) {
+/**
+ * Ends live subscriptions whose period has ended (daily, after midnight UTC):
+ * a cancelled one becomes `canceled`, a lapsed one `expired`.
+ */
+async function expireSubscriptions(container: MedusaContainer) {
   const expired = await subscriptionService(container).expireEnded()
   container
     .resolve(ContainerRegistrationKeys.LOGGER)
-    .info(`Expired ${expired} ended subscription(s)`)
+    .info(`Ended ${expired} subscription(s) whose period was over`)
 }
+
+/** Counted in cinema_job_runs_total and cinema_job_duration_seconds (GET /metrics). */
+export default (container: MedusaContainer) => observeJob("expire-subscriptions", () => expireSubscriptions(container))
 
 export const config = {
   name: "expire-subscriptions",

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { subscriptionService } from "../lib/purchases"
 import { reservationTtlMs } from "../lib/reservations"
+import { observeJob } from "../lib/metrics/registry"
 
 /**
  * A purchase still pending after the reservation time to live belongs to a
@@ -9,7 +10,7 @@ import { reservationTtlMs } from "../lib/reservations"
  * code use is released by the reservation job; it has no subscription, and a
  * payment is only ever captured right before the grant in the same process.
  */
-export default async function failAbandonedPurchases(container: MedusaContainer) {
+async function failAbandonedPurchases(container: MedusaContainer) {
   const subscriptions = subscriptionService(container)
   const before = new Date(Date.now() - reservationTtlMs())
   const stale = await subscriptions.listPurchases(
@@ -25,6 +26,9 @@ export default async function failAbandonedPurchases(container: MedusaContainer)
       .info(`Recorded ${stale.length} abandoned purchase(s) as failed`)
   }
 }
+
+/** Counted in cinema_job_runs_total and cinema_job_duration_seconds (GET /metrics). */
+export default (container: MedusaContainer) => observeJob("fail-abandoned-purchases", () => failAbandonedPurchases(container))
 
 export const config = {
   name: "fail-abandoned-purchases",

@@ -6,6 +6,7 @@ import {
   type PromocodeModuleService,
 } from "../modules/promocode"
 import { resumePromocodeBatchWorkflow } from "../workflows/resume-promocode-batch"
+import { observeJob } from "../lib/metrics/registry"
 
 /**
  * Every minute: resumes abandoned generation batches with the
@@ -15,7 +16,7 @@ import { resumePromocodeBatchWorkflow } from "../workflows/resume-promocode-batc
  * event was lost, e.g. the process died before the subscriber ran). Failed
  * batches are left to the admin (POST /admin/promocodes/batches/:id/resume).
  */
-export default async function resumePromocodeBatches(container: MedusaContainer) {
+async function resumePromocodeBatches(container: MedusaContainer) {
   const promocodes = container.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const cutoff = new Date(Date.now() - BATCH_STALE_MS)
@@ -42,6 +43,9 @@ export default async function resumePromocodeBatches(container: MedusaContainer)
     logger.info(`resumed abandoned promo code batches: ${stale.length} looked at`)
   }
 }
+
+/** Counted in cinema_job_runs_total and cinema_job_duration_seconds (GET /metrics). */
+export default (container: MedusaContainer) => observeJob("promocode-resume-batches", () => resumePromocodeBatches(container))
 
 export const config = {
   name: "promocode-resume-batches",

@@ -2,13 +2,14 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { subscriptionService } from "../lib/purchases"
 import { recordPurchaseOrderWorkflow } from "../workflows/record-purchase-order"
+import { observeJob } from "../lib/metrics/registry"
 
 /**
  * Backfill for the purchase.completed subscriber: completed purchases that
  * still have no Medusa order a few minutes later (the event was lost, or every
  * retry failed) get one now. The workflow is idempotent per purchase.
  */
-export default async function recordMissingPurchaseOrders(container: MedusaContainer) {
+async function recordMissingPurchaseOrders(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const missing = await subscriptionService(container).listPurchases(
     {
@@ -26,6 +27,9 @@ export default async function recordMissingPurchaseOrders(container: MedusaConta
     }
   }
 }
+
+/** Counted in cinema_job_runs_total and cinema_job_duration_seconds (GET /metrics). */
+export default (container: MedusaContainer) => observeJob("record-missing-purchase-orders", () => recordMissingPurchaseOrders(container))
 
 export const config = {
   name: "record-missing-purchase-orders",

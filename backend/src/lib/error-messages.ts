@@ -42,9 +42,34 @@ const messages: Record<string, Messages> = {
     en: "Idempotency-Key must be 1 to 255 printable ASCII characters.",
     ru: "Idempotency-Key должен состоять из 1–255 печатных ASCII-символов.",
   },
+  METRICS_UNAUTHORIZED: {
+    en: "The metrics need the METRICS_TOKEN bearer token.",
+    ru: "Для метрик нужен токен METRICS_TOKEN (Bearer).",
+  },
   PURCHASE_IN_PROGRESS: {
     en: "Another purchase of yours is in progress; try again in a moment.",
     ru: "Другая ваша покупка ещё обрабатывается; повторите через минуту.",
+  },
+  // subscriptions (modules/subscription)
+  TRIAL_NOT_AVAILABLE: {
+    en: "The Trial is available once per customer, and not after a paid subscription.",
+    ru: "Пробный период доступен один раз и только тем, у кого ещё не было платной подписки.",
+  },
+  SUBSCRIPTION_NOT_FOUND: {
+    en: "There is no such subscription.",
+    ru: "Такой подписки нет.",
+  },
+  SUBSCRIPTION_NOT_ACTIVE: {
+    en: "This subscription has already ended.",
+    ru: "Эта подписка уже закончилась.",
+  },
+  SUBSCRIPTION_NOT_CANCELED: {
+    en: "This subscription is not cancelled; there is nothing to resume.",
+    ru: "Эта подписка не отменена; возобновлять нечего.",
+  },
+  SUBSCRIPTION_CHANGED: {
+    en: "Your subscription changed while this purchase was being made; check it and try again.",
+    ru: "Подписка изменилась во время покупки; проверьте её и повторите.",
   },
   // admin promo code API (src/api/admin/promocodes)
   PROMOCODE_DUPLICATE: {

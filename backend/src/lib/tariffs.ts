@@ -79,11 +79,16 @@ export async function resolveRegion(
 /**
  * Published tariffs of the given sales channels, with every plan that has a
  * price in the region's currency. Plans are sorted by price, tariffs by their
- * cheapest plan.
+ * cheapest plan. With a `locale` (BCP 47, e.g. `ru-RU`), titles and
+ * descriptions come from the Translation Module where a translation exists.
  */
 export async function listTariffs(
   container: MedusaContainer,
-  { region, salesChannelIds }: { region: Region; salesChannelIds: string[] }
+  {
+    region,
+    salesChannelIds,
+    locale,
+  }: { region: Region; salesChannelIds: string[]; locale?: string }
 ): Promise<Tariff[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: types } = await query.graph({
@@ -116,7 +121,7 @@ export async function listTariffs(
         }),
       },
     },
-  })
+  }, { locale })
 
   const tariffs: Tariff[] = []
   for (const product of products) {

@@ -13,13 +13,17 @@ import {
   createProductsWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
+  createStockLocationsWorkflow,
+  createTranslationsWorkflow,
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { SUBSCRIPTION_MODULE } from "../modules/subscription"
+import { DIGITAL_DELIVERY_LOCATION } from "../workflows/record-purchase-order/delivery-input"
 import type SubscriptionModuleService from "../modules/subscription/service"
 import {
+  CATALOG_LOCALES,
   DEMO_ADMIN,
   DEMO_CUSTOMER,
   PUBLISHABLE_KEY_TITLE,
@@ -45,6 +49,8 @@ export default async function seed({ container }: ExecArgs): Promise<SeedSummary
   const regionIds = await ensureRegions(container)
   await ensureStore(container, salesChannelId, regionIds.rub)
   await ensureTariffs(container, salesChannelId)
+  await ensureCatalogTranslations(container)
+  await ensureDeliveryLocation(container)
   await ensureAdmin(container)
   await ensureCustomer(container)
   await seedPromocodes(container)
@@ -150,14 +156,19 @@ async function ensureStore(
   defaultRegionId: string
 ) {
   const stores = container.resolve(Modules.STORE)
-  const [store] = await stores.listStores({}, { relations: ["supported_currencies"] })
+  const [store] = await stores.listStores(
+    {},
+    { relations: ["supported_currencies", "supported_locales"] }
+  )
   const currencies = (store.supported_currencies ?? []).map(
     (c) => c.currency_code
   )
+  const locales = (store.supported_locales ?? []).map((l) => l.locale_code)
   const alreadyConfigured =
     store.default_sales_channel_id === salesChannelId &&
     store.default_region_id === defaultRegionId &&
-    REGIONS.every((r) => currencies.includes(r.currency_code))
+    REGIONS.every((r) => currencies.includes(r.currency_code)) &&
+    Object.values(CATALOG_LOCALES).every((code) => locales.includes(code))
   if (alreadyConfigured) {
     return
   }
@@ -171,6 +182,10 @@ async function ensureStore(
         supported_currencies: REGIONS.map((r) => ({
           currency_code: r.currency_code,
           is_default: r.is_default,
+        })),
+        // The languages the admin's Settings → Translations offers for the catalog.
+        supported_locales: Object.values(CATALOG_LOCALES).map((code) => ({
+          locale_code: code,
         })),
       },
     },
@@ -255,6 +270,90 @@ async function ensureTariffs(container: Container, salesChannelId: string) {
       })
     }
   }
+}
+
+/**
+ * Tariff and plan titles and descriptions in every catalog locale, through
+ * Medusa's Translation Module: `GET /store/tariffs` answers in the request's
+ * language, and admins edit them in Settings → Translations. Only missing
+ * translations are created, so an admin's edits survive a second seed.
+ */
+async function ensureCatalogTranslations(container: Container) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle", "variants.id", "variants.sku"],
+    filters: { handle: TARIFFS.map((t) => t.handle) },
+  })
+
+  const wanted: {
+    reference: "product" | "product_variant"
+    reference_id: string
+    locale_code: string
+    translations: Record<string, string>
+  }[] = []
+  for (const tariff of TARIFFS) {
+    const product = products.find((p) => p.handle === tariff.handle)
+    if (!product) {
+      continue
+    }
+    const texts = {
+      [CATALOG_LOCALES.en]: { title: tariff.title, description: tariff.description },
+      [CATALOG_LOCALES.ru]: tariff.ru,
+    }
+    for (const [locale_code, translations] of Object.entries(texts)) {
+      wanted.push({ reference: "product", reference_id: product.id, locale_code, translations })
+    }
+    for (const plan of tariff.plans) {
+      const variant = (product.variants ?? []).find((v) => v?.sku === plan.sku)
+      if (!variant) {
+        continue
+      }
+      const planTexts = {
+        [CATALOG_LOCALES.en]: { title: plan.title },
+        [CATALOG_LOCALES.ru]: plan.ru,
+      }
+      for (const [locale_code, translations] of Object.entries(planTexts)) {
+        wanted.push({
+          reference: "product_variant",
+          reference_id: variant.id,
+          locale_code,
+          translations,
+        })
+      }
+    }
+  }
+  if (!wanted.length) {
+    return
+  }
+
+  const existing = await container.resolve(Modules.TRANSLATION).listTranslations(
+    {
+      reference_id: wanted.map((w) => w.reference_id),
+      locale_code: Object.values(CATALOG_LOCALES),
+    },
+    { select: ["reference_id", "locale_code"], take: null }
+  )
+  const have = new Set(existing.map((t) => `${t.reference_id}|${t.locale_code}`))
+  const missing = wanted.filter((w) => !have.has(`${w.reference_id}|${w.locale_code}`))
+  if (missing.length) {
+    await createTranslationsWorkflow(container).run({
+      input: { translations: missing },
+    })
+  }
+}
+
+/** Where tariff orders are fulfilled from: delivered digitally, nothing is shipped. */
+async function ensureDeliveryLocation(container: Container) {
+  const [existing] = await container
+    .resolve(Modules.STOCK_LOCATION)
+    .listStockLocations({ name: DIGITAL_DELIVERY_LOCATION }, { take: 1 })
+  if (existing) {
+    return
+  }
+  await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: DIGITAL_DELIVERY_LOCATION }] },
+  })
 }
 
 async function ensureAdmin(container: Container) {

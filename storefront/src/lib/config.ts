@@ -1,5 +1,6 @@
 import "server-only"
 import Medusa from "@medusajs/js-sdk"
+import { retryRead } from "@/lib/util/backend-retry"
 
 /**
  * Environment is read on the server when a request is handled. A computed lookup on
@@ -34,3 +35,15 @@ export function missingConfig(): string | null {
 
 /** Upper bound for one backend call, so a hung backend ends in the error state. */
 export const BACKEND_TIMEOUT_MS = 10_000
+
+/**
+ * How long a read waits for a backend that does not answer yet (starting, or busy compiling
+ * the admin on a first run), trying again with backoff, before the page says it is starting
+ * up. `STOREFRONT_BACKEND_WAIT_MS`, default 30 s.
+ */
+export const BACKEND_WAIT_MS = Number(readEnv("STOREFRONT_BACKEND_WAIT_MS") ?? 30_000)
+
+/** A read (GET) from the backend that waits for it to come up; see `lib/util/backend-retry`. */
+export function readFromBackend<T>(read: () => Promise<T>): Promise<T> {
+  return retryRead(read, { budgetMs: BACKEND_WAIT_MS })
+}

@@ -1,27 +1,11 @@
-/** Shapes of `GET /store/tariffs` (see DESIGN.md, API contract). Amounts in major units. */
-
-export type PlanInterval = "day" | "month" | "year"
-
-export type StoreTariffPlan = {
-  variant_id: string
-  title: string
-  interval: PlanInterval
-  interval_count: number
-  trial_days: number
-  price: {
-    amount: number
-    currency_code: string
-  }
-}
-
-export type StoreTariff = {
-  id: string
-  title: string
-  description: string | null
-  handle: string
-  plans: StoreTariffPlan[]
-}
-
-export type StoreTariffsResponse = {
-  tariffs: StoreTariff[]
-}
+/**
+ * Shapes of `GET /store/tariffs`, inferred from the backend's response schemas (the
+ * source of its OpenAPI document, `/docs/openapi.json`). Type-only: no backend code
+ * enters the bundle. Amounts in major units.
+ */
+export type {
+  StoreTariff,
+  StoreTariffPlan,
+  StoreTariffsResponse,
+} from "@backend/api/schemas/store"
+export type { PlanInterval } from "@backend/api/schemas/purchases"

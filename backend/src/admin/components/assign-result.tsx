@@ -26,12 +26,10 @@ export function AssignResult({ result }: { result: AssignResponse }) {
   const { promocode, customer, subscription } = result
   if (result.result === "granted") {
     const plan = subscription
-      ? subscription.product_title
-        ? [subscription.product_title, subscription.variant_title].filter(Boolean).join(" · ")
-        : (() => {
-            const o = plans?.find((x) => x.variant_id === subscription.variant_id)
-            return o ? `${o.product_title} · ${o.variant_title}` : t("assign.the_plan")
-          })()
+      ? (() => {
+          const o = plans?.find((x) => x.variant_id === subscription.variant_id)
+          return o ? `${o.product_title} · ${o.variant_title}` : t("assign.the_plan")
+        })()
       : null
     return (
       <Alert variant="success" dismissible={false} role="status">

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-import { customerKeys, purchaseKeys, subscriptionKeys } from "../lib/query-keys"
-import type { CustomerSummary, Purchase, Subscription } from "../lib/types"
+import { customerKeys, purchaseKeys } from "../lib/query-keys"
+import type { PurchaseWithKind } from "../lib/subscription-types"
+import type { CustomerSummary, Purchase } from "../lib/types"
 
 const CUSTOMER_FIELDS = "id,email,first_name,last_name"
 
@@ -51,25 +52,8 @@ export function usePurchases(params: {
   return useQuery({
     queryKey: purchaseKeys.list(params),
     queryFn: () =>
-      sdk.client.fetch<{ purchases: Purchase[]; count: number }>(
+      sdk.client.fetch<{ purchases: (Purchase & PurchaseWithKind)[]; count: number }>(
         "/admin/purchases",
-        { query: params }
-      ),
-    placeholderData: keepPreviousData,
-  })
-}
-
-export function useSubscriptions(params: {
-  customer_id?: string
-  status?: string
-  limit: number
-  offset: number
-}) {
-  return useQuery({
-    queryKey: subscriptionKeys.list(params),
-    queryFn: () =>
-      sdk.client.fetch<{ subscriptions: Subscription[]; count: number }>(
-        "/admin/subscriptions",
         { query: params }
       ),
     placeholderData: keepPreviousData,

@@ -8,7 +8,6 @@ import type {
   PromocodeStatus,
   PromocodeType,
   PurchaseStatus,
-  SubscriptionStatus,
 } from "./types"
 
 import { currentLocale, tr } from "./i18n"
@@ -152,7 +151,7 @@ export function typeLabel(type: PromocodeType): string {
 
 /** What a code gives: "10%", "100 ₽", "30 days free". */
 export function formatPromocodeValue(
-  p: Pick<Promocode, "type" | "value" | "currency_code" | "free_days">
+  p: Pick<Promocode, "type" | "currency_code" | "free_days"> & { value: Amount | null }
 ): string {
   switch (p.type) {
     case "percentage":
@@ -220,12 +219,6 @@ export const PURCHASE_STATUS_COLORS: Record<PurchaseStatus, BadgeColor> = {
   failed: "red",
 }
 
-export const SUBSCRIPTION_STATUS_COLORS: Record<SubscriptionStatus, BadgeColor> = {
-  active: "green",
-  expired: "grey",
-  replaced: "blue",
-}
-
 /** Reasons with a sentence of their own (keys of `reason` in i18n/en.ts). */
 const KNOWN_REASONS = [
   "PROMOCODE_NOT_FOUND",
@@ -286,7 +279,8 @@ export function customerLabel(
 ): string {
   if (customer) {
     const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
-    return name ? `${name} (${customer.email})` : customer.email
+    const email = customer.email ?? customer.id
+    return name ? `${name} (${email})` : email
   }
   return fallbackId ?? "—"
 }

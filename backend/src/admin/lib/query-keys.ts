@@ -31,6 +31,8 @@ export const subscriptionKeys = {
   all: ["cinema-subscriptions"] as const,
   lists: () => [...subscriptionKeys.all, "list"] as const,
   list: (params: Params) => [...subscriptionKeys.lists(), params] as const,
+  details: () => [...subscriptionKeys.all, "detail"] as const,
+  detail: (id: string) => [...subscriptionKeys.details(), id] as const,
 }
 
 export const planKeys = {

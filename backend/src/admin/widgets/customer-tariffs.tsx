@@ -1,28 +1,34 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { StatusBadge, Table, Text } from "@medusajs/ui"
+import { Button, StatusBadge, Table, Text } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { Link } from "react-router-dom"
 import { AssignCodeForm } from "../components/assign-forms"
 import { JournalActionBadge } from "../components/badges"
 import { Section, SectionRow } from "../components/section"
 import { EmptyState, ErrorState, LoadingState } from "../components/states"
-import { usePurchases, useSubscriptions } from "../hooks/customers"
+import { CancelSubscriptionPrompt } from "../components/cancel-subscription"
+import { usePurchases } from "../hooks/customers"
+import { useSubscriptions } from "../hooks/subscriptions"
+import { useTariffOptions } from "../hooks/tariffs"
 import { usePromocodeJournal } from "../hooks/promocodes"
 import {
   PURCHASE_STATUS_COLORS,
-  SUBSCRIPTION_STATUS_COLORS,
   formatAmount,
   formatDate,
   formatDateTime,
   reasonLabel,
 } from "../lib/format"
 import { usePaginationTexts, useT } from "../lib/i18n"
-import type { Purchase, Subscription } from "../lib/types"
+import { formatPeriod, kindLabel, statusColor, statusLabel } from "../lib/subscription-format"
+import { LIVE_STATUSES, type PurchaseWithKind } from "../lib/subscription-types"
+import type { Purchase } from "../lib/types"
 
 const PAGE_SIZE = 5
 
-const planTitle = (s: Pick<Subscription, "product_title" | "variant_title" | "variant_id">) =>
+type Titled = { product_title?: string | null; variant_title?: string | null; variant_id: string }
+
+const planTitle = (s: Titled) =>
   [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
 
 /**
@@ -80,17 +86,32 @@ function Cut({ children, title, className = "" }: { children: ReactNode; title?:
 
 function SubscriptionSection({ customerId }: { customerId: string }) {
   const { t } = useT()
-  // at most one subscription of a customer is active at a time
+  // at most one subscription of a customer is live at a time
   const { data, isLoading, isError, error, refetch } = useSubscriptions({
     customer_id: customerId,
-    status: "active",
+    status: LIVE_STATUSES.join(","),
     limit: 1,
     offset: 0,
   })
-  const current = data?.subscriptions.find((s) => s.status === "active")
+  const current = data?.subscriptions[0]
+  const [canceling, setCanceling] = useState(false)
+  const { data: plans } = useTariffOptions()
+  const pending = current?.pending_variant_id
+    ? plans?.find((p) => p.variant_id === current.pending_variant_id)
+    : undefined
 
   return (
-    <Section title={t("customer.subscription")} description={t("customer.subscription_text")}>
+    <Section
+      title={t("customer.subscription")}
+      description={t("customer.subscription_text")}
+      actions={
+        current ? (
+          <Button size="small" variant="secondary" onClick={() => setCanceling(true)}>
+            {t("lifecycle.cancel_subscription")}
+          </Button>
+        ) : undefined
+      }
+    >
       {isLoading ? (
         <LoadingState rows={2} label={t("customer.loading_subscription")} />
       ) : isError ? (
@@ -102,14 +123,44 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
             value={
               <span className="flex flex-wrap items-center gap-2">
                 {planTitle(current)}
-                <StatusBadge color={SUBSCRIPTION_STATUS_COLORS[current.status]}>
-                  {t("customer.active")}
-                </StatusBadge>
+                <StatusBadge color={statusColor(current.status)}>{statusLabel(current.status)}</StatusBadge>
               </span>
             }
           />
-          <SectionRow label={t("customer.since")} value={formatDate(current.starts_at)} />
-          <SectionRow label={t("customer.until")} value={formatDate(current.ends_at)} />
+          <SectionRow
+            label={t("lifecycle.current_period")}
+            value={formatPeriod(current.current_period_start, current.current_period_end)}
+          />
+          {current.cancel_at_period_end ? (
+            <SectionRow
+              label={t("detail.ends")}
+              value={t("lifecycle.canceled_until", { date: formatDate(current.current_period_end) })}
+            />
+          ) : null}
+          {current.pending_variant_id ? (
+            <SectionRow
+              label={t("lifecycle.scheduled_change")}
+              value={t("lifecycle.scheduled_change_value", {
+                plan: pending ? `${pending.product_title} · ${pending.variant_title}` : current.pending_variant_id,
+                date: formatDate(current.current_period_end),
+              })}
+            />
+          ) : null}
+          {current.next_charge ? (
+            <SectionRow
+              label={t("lifecycle.next_charge")}
+              value={t("lifecycle.next_charge_value", {
+                amount: formatAmount(current.next_charge.amount, current.next_charge.currency_code),
+                date: formatDate(current.next_charge.at),
+              })}
+            />
+          ) : null}
+          {current.payment_method ? (
+            <SectionRow
+              label={t("lifecycle.card")}
+              value={`${current.payment_method.brand} ·${current.payment_method.last4}`}
+            />
+          ) : null}
         </div>
       ) : (
         <div className="px-6 py-4" data-testid="current-subscription">
@@ -118,17 +169,30 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
           </Text>
         </div>
       )}
+      {current && canceling ? (
+        <CancelSubscriptionPrompt
+          key={current.id}
+          subscription={current}
+          label={t("lifecycle.cancel_label", {
+            plan: planTitle(current),
+            status: statusLabel(current.status).toLowerCase(),
+            date: formatDate(current.current_period_end),
+          })}
+          open={canceling}
+          onOpenChange={setCanceling}
+        />
+      ) : null}
       <AssignCodeForm customerId={customerId} />
     </Section>
   )
 }
 
-function PurchaseStatus({ purchase: p }: { purchase: Purchase }) {
+function PurchaseStatus({ purchase: p }: { purchase: Purchase & PurchaseWithKind }) {
   const { t } = useT()
   const reason = p.status === "failed" && p.failure_reason ? reasonLabel(p.failure_reason) : null
   return (
     <span className="flex min-w-0 flex-col items-start gap-y-0.5" title={reason ?? undefined}>
-      <StatusBadge color={PURCHASE_STATUS_COLORS[p.status] ?? "grey"}>
+      <StatusBadge className="max-w-full" color={PURCHASE_STATUS_COLORS[p.status] ?? "grey"}>
         {t(`customer.purchase_status.${p.status}`)}
       </StatusBadge>
       {reason && <Cut className="text-ui-fg-subtle w-full whitespace-normal line-clamp-2">{reason}</Cut>}
@@ -160,10 +224,10 @@ function PurchasesSection({ customerId }: { customerId: string }) {
           onPage={setPageIndex}
           head={
             <Table.Row>
-              <Table.HeaderCell className="w-[30%]">{t("customer.date")}</Table.HeaderCell>
-              <Table.HeaderCell className="w-[32%]">{t("validate.plan")}</Table.HeaderCell>
-              <Table.HeaderCell className="w-[18%] text-right">{t("customer.paid")}</Table.HeaderCell>
-              <Table.HeaderCell className="w-[20%]">{t("list.status")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[25%]">{t("customer.date")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[31%]">{t("validate.plan")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[21%] text-right">{t("customer.paid")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[23%]">{t("list.status")}</Table.HeaderCell>
             </Table.Row>
           }
           rows={data.purchases.map((p) => (
@@ -173,17 +237,22 @@ function PurchasesSection({ customerId }: { customerId: string }) {
               </Table.Cell>
               <Table.Cell>
                 <Cut>{planTitle(p)}</Cut>
+                <Cut className="text-ui-fg-subtle">
+                  {[kindLabel(p.kind), formatPeriod(p.period_start, p.period_end)]
+                    .filter((x) => x !== "—")
+                    .join(" · ") || "—"}
+                </Cut>
                 {p.promocode && <Cut className="text-ui-fg-subtle font-mono">{p.promocode}</Cut>}
               </Table.Cell>
               <Table.Cell className="text-right">
-                <Cut>{formatAmount(p.total, p.currency_code)}</Cut>
+                <span className="block whitespace-normal break-words">{formatAmount(p.total, p.currency_code)}</span>
                 {Number(p.discount_amount) > 0 && (
-                  <Cut
-                    className="text-ui-fg-subtle"
+                  <span
+                    className="text-ui-fg-subtle block whitespace-normal break-words"
                     title={t("customer.discount_of", { amount: formatAmount(p.discount_amount, p.currency_code) })}
                   >
                     −{formatAmount(p.discount_amount, p.currency_code)}
-                  </Cut>
+                  </span>
                 )}
               </Table.Cell>
               <Table.Cell>
@@ -221,9 +290,9 @@ function PromocodeHistorySection({ customerId }: { customerId: string }) {
           onPage={setPageIndex}
           head={
             <Table.Row>
-              <Table.HeaderCell className="w-[30%]">{t("journal.time")}</Table.HeaderCell>
-              <Table.HeaderCell className="w-[26%]">{t("list.code")}</Table.HeaderCell>
-              <Table.HeaderCell className="w-[44%]">{t("journal.result")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[27%]">{t("journal.time")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[28%]">{t("list.code")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[45%]">{t("journal.result")}</Table.HeaderCell>
             </Table.Row>
           }
           rows={data.usages.map((e) => {

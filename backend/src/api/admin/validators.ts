@@ -1,5 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { id as storableId, isoDate, text } from "../../lib/validation"
+// leaf files, not the module's index (the admin type-checks this file)
+import { PURCHASE_KINDS } from "../../modules/subscription/models/purchase"
+import { SUBSCRIPTION_STATUSES } from "../../modules/subscription/models/subscription"
 
 const id = storableId(100)
 const pagination = {
@@ -26,6 +29,7 @@ export const AdminListPurchases = z
   .object({
     customer_id: id.optional(),
     status: list(z.enum(["pending", "completed", "failed"])).optional(),
+    kind: list(z.enum(PURCHASE_KINDS)).optional(),
     promocode: text().trim().min(1).max(64).optional(),
     from: isoDate().optional(),
     to: isoDate().optional(),
@@ -37,7 +41,7 @@ export type AdminListPurchasesType = z.infer<typeof AdminListPurchases>
 export const AdminListSubscriptions = z
   .object({
     customer_id: id.optional(),
-    status: list(z.enum(["active", "expired", "replaced"])).optional(),
+    status: list(z.enum(SUBSCRIPTION_STATUSES)).optional(),
     ...pagination,
   })
   .strict()

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { rateLimitHitsTotal } from "../metrics/registry"
 
 /**
  * Too many failed attempts: the error handler answers 429 with the code, its
@@ -11,5 +12,6 @@ export class TooManyAttemptsError extends MedusaError {
     super(MedusaError.Types.NOT_ALLOWED, code, code)
     this.name = "TooManyAttemptsError"
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000))
+    rateLimitHitsTotal.inc({ limiter: code })
   }
 }

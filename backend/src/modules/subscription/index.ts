@@ -6,3 +6,22 @@ export const SUBSCRIPTION_MODULE = "subscription"
 export default Module(SUBSCRIPTION_MODULE, {
   service: SubscriptionModuleService,
 })
+
+export type * from "./types"
+export type { SubscriptionModuleService }
+export {
+  SUBSCRIPTION_CHANGED,
+  SUBSCRIPTION_NOT_ACTIVE,
+  SUBSCRIPTION_NOT_CANCELED,
+  SUBSCRIPTION_NOT_FOUND,
+} from "./lib/lifecycle"
+export {
+  currencyDigits,
+  decidePlanChange,
+  PLAN_CHANGES,
+  TRIAL_NOT_AVAILABLE,
+  unusedCredit,
+} from "./lib/plan-change"
+export type { Decision, PlanChange, TrialEligibility } from "./lib/plan-change"
+export { LIVE_STATUSES, SUBSCRIPTION_STATUSES } from "./models/subscription"
+export { PURCHASE_KINDS } from "./models/purchase"

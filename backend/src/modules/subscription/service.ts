@@ -1,17 +1,22 @@
-import type { Context, InferTypeOf } from "@medusajs/framework/types"
+import type { Context } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
+import { applyGrant, undoGrant } from "./lib/grant"
 import {
-  PERIOD_INTERVALS,
-  PeriodInterval,
-  periodEnd,
-} from "./lib/period"
+  assertLive,
+  lockOne,
+  snapshot,
+  SUBSCRIPTION_NOT_CANCELED,
+  SubscriptionRow,
+  writeSnapshot,
+} from "./lib/lifecycle"
+import { PERIOD_INTERVALS } from "./lib/period"
+import type { TrialEligibility } from "./lib/plan-change"
 import {
   ModuleContext,
   lockCustomer,
@@ -20,84 +25,32 @@ import {
   transactionManager,
 } from "./lib/sql"
 import { Purchase, Subscription, SubscriptionPlan } from "./models"
+import { LIVE_STATUSES } from "./models/subscription"
+import type {
+  CompletePurchaseInput,
+  FailPurchaseInput,
+  GrantOrExtendInput,
+  GrantOrExtendResult,
+  GrantPrevious,
+  PurchaseDTO,
+  RevertGrantResult,
+  SubscriptionChange,
+  SubscriptionDTO,
+  SubscriptionSnapshot,
+} from "./types"
 
-export type SubscriptionDTO = InferTypeOf<typeof Subscription>
-export type PurchaseDTO = InferTypeOf<typeof Purchase>
-export type SubscriptionPlanDTO = InferTypeOf<typeof SubscriptionPlan>
-
-export type GrantOrExtendInput = {
-  customer_id: string
-  /** the tariff */
-  product_id: string
-  /** the plan bought */
-  variant_id: string
-  interval: PeriodInterval
-  interval_count: number
-  /** a free-period promo code: the period is this many days instead of the plan's */
-  free_days?: number | null
-  /** the purchase that pays for this grant; stored as `last_purchase_id` */
-  purchase_id: string | null
-  /** the moment of the grant; defaults to the current time */
-  now?: Date | string
-}
-
-/**
- * What `grantOrExtend` changed, enough for `revertGrant` to undo it. Plain
- * JSON (dates as ISO strings) so it survives being stored as a workflow
- * step's compensation input.
- */
-export type GrantPrevious = {
-  action: "created" | "extended" | "replaced"
-  customer_id: string
-  purchase_id: string | null
-  /** the subscription that carries the grant (created or extended) */
-  subscription_id: string
-  /** its `ends_at` right after the grant */
-  granted_ends_at: string
-  /** "extended": the subscription as it was before */
-  extended: {
-    ends_at: string
-    variant_id: string
-    last_purchase_id: string | null
-  } | null
-  /** "replaced": the active subscriptions to another tariff that were ended, with their former `ends_at` */
-  replaced: { id: string; ends_at: string }[]
-  /** active subscriptions whose `ends_at` had already passed and that the grant marked expired */
-  expired_ids: string[]
-}
-
-export type GrantOrExtendResult = {
-  subscription: SubscriptionDTO
-  previous: GrantPrevious
-}
-
-export type RevertGrantResult = {
-  /** false when there was nothing to undo (already reverted, or changed by a later grant) */
-  reverted: boolean
-}
-
-export type CompletePurchaseInput = {
-  subscription_id?: string | null
-  payment_collection_id?: string | null
-  payment_id?: string | null
-  promocode_usage_id?: string | null
-  order_id?: string | null
-  completed_at?: Date
-}
-
-export type FailPurchaseInput = {
-  failure_reason: string
-  payment_collection_id?: string | null
-  payment_id?: string | null
-}
-
-type ActiveRow = {
-  id: string
-  product_id: string
-  variant_id: string
-  ends_at: Date
-  last_purchase_id: string | null
-}
+export type {
+  CompletePurchaseInput,
+  FailPurchaseInput,
+  GrantOrExtendInput,
+  GrantOrExtendResult,
+  GrantPrevious,
+  PurchaseDTO,
+  RevertGrantResult,
+  SubscriptionChange,
+  SubscriptionDTO,
+  SubscriptionPlanDTO,
+} from "./types"
 
 function toDate(value: Date | string | undefined, name: string): Date {
   const date = value === undefined ? new Date() : new Date(value)
@@ -132,6 +85,15 @@ function assertGrantInput(input: GrantOrExtendInput): void {
       "interval_count must be a positive integer"
     )
   }
+  if (
+    input.extra_ms !== undefined &&
+    (!Number.isInteger(input.extra_ms) || input.extra_ms < 0)
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "extra_ms must be a non-negative integer"
+    )
+  }
   const freeDays = input.free_days
   if (
     freeDays !== undefined &&
@@ -157,21 +119,14 @@ export default class SubscriptionModuleService extends MedusaService({
   Subscription,
 }) {
   /**
-   * Gives the customer one period of the tariff, in one transaction that
-   * holds a per-customer lock (advisory lock + `SELECT ... FOR UPDATE` on the
-   * customer's active subscriptions), so concurrent calls for one customer
-   * apply one after another.
+   * Applies one purchase to the customer's subscriptions (see lib/grant.ts
+   * and README.md), in one transaction holding the per-customer lock
+   * (advisory lock + `SELECT ... FOR UPDATE`), so concurrent calls for one
+   * customer apply one after another. Returns the subscription, the period
+   * paid for, and `previous` for `revertGrant`.
    *
-   * - an active subscription to the same tariff that has not ended is
-   *   extended from its `ends_at` (its `variant_id` becomes the plan bought);
-   * - an active subscription to another tariff is `replaced`, ending now,
-   *   and a new one starts now;
-   * - otherwise a new subscription starts now.
-   * Active subscriptions whose `ends_at` has already passed are marked
-   * `expired` on the way. The period is interval × interval_count, or
-   * `free_days` days when given.
-   *
-   * Throws MedusaError INVALID_DATA on bad input.
+   * Throws INVALID_DATA on bad input, NOT_ALLOWED SUBSCRIPTION_CHANGED when
+   * the live subscription is not the one the change was decided on.
    */
   @InjectTransactionManager()
   async grantOrExtend(
@@ -180,118 +135,20 @@ export default class SubscriptionModuleService extends MedusaService({
   ): Promise<GrantOrExtendResult> {
     assertGrantInput(input)
     const now = toDate(input.now, "now")
-    const manager = transactionManager(sharedContext)
-    const terms = {
-      interval: input.interval,
-      interval_count: input.interval_count,
-      free_days: input.free_days,
-    }
-    const purchaseId = input.purchase_id ?? null
-
-    await lockCustomer(manager, input.customer_id)
-    const active = await selectRows<ActiveRow>(
-      manager,
-      `SELECT id, product_id, variant_id, ends_at, last_purchase_id
-         FROM subscription
-        WHERE customer_id = ? AND status = 'active' AND deleted_at IS NULL
-        ORDER BY ends_at DESC
-          FOR UPDATE`,
-      [input.customer_id]
+    const { subscription_id, previous, period } = await applyGrant(
+      transactionManager(sharedContext),
+      input,
+      now
     )
-
-    const ended = active.filter((row) => row.ends_at.getTime() <= now.getTime())
-    const running = active.filter((row) => row.ends_at.getTime() > now.getTime())
-    const same = running.find((row) => row.product_id === input.product_id)
-    const others = running.filter((row) => row !== same)
-
-    if (ended.length) {
-      await runStatement(
-        manager,
-        `UPDATE subscription SET status = 'expired', updated_at = now()
-          WHERE id IN (?)`,
-        [ended.map((row) => row.id)]
-      )
-    }
-    if (others.length) {
-      await runStatement(
-        manager,
-        `UPDATE subscription SET status = 'replaced', ends_at = ?, updated_at = now()
-          WHERE id IN (?)`,
-        [now, others.map((row) => row.id)]
-      )
-    }
-
-    let subscriptionId: string
-    let grantedEndsAt: Date
-    if (same) {
-      subscriptionId = same.id
-      grantedEndsAt = periodEnd(same.ends_at, terms)
-      await runStatement(
-        manager,
-        `UPDATE subscription
-            SET ends_at = ?, variant_id = ?, last_purchase_id = ?, updated_at = now()
-          WHERE id = ?`,
-        [grantedEndsAt, input.variant_id, purchaseId, same.id]
-      )
-    } else {
-      subscriptionId = generateEntityId(undefined, "sub")
-      grantedEndsAt = periodEnd(now, terms)
-      await runStatement(
-        manager,
-        `INSERT INTO subscription
-           (id, customer_id, product_id, variant_id, status, starts_at, ends_at, last_purchase_id)
-         VALUES (?, ?, ?, ?, 'active', ?, ?, ?)`,
-        [
-          subscriptionId,
-          input.customer_id,
-          input.product_id,
-          input.variant_id,
-          now,
-          grantedEndsAt,
-          purchaseId,
-        ]
-      )
-    }
-
-    const subscription = await this.retrieveSubscription(
-      subscriptionId,
-      {},
-      sharedContext
-    )
-    return {
-      subscription,
-      previous: {
-        action: same ? "extended" : others.length ? "replaced" : "created",
-        customer_id: input.customer_id,
-        purchase_id: purchaseId,
-        subscription_id: subscriptionId,
-        granted_ends_at: grantedEndsAt.toISOString(),
-        extended: same
-          ? {
-              ends_at: same.ends_at.toISOString(),
-              variant_id: same.variant_id,
-              last_purchase_id: same.last_purchase_id,
-            }
-          : null,
-        replaced: others.map((row) => ({
-          id: row.id,
-          ends_at: row.ends_at.toISOString(),
-        })),
-        expired_ids: ended.map((row) => row.id),
-      },
-    }
+    const subscription = await this.retrieveSubscription(subscription_id, {}, sharedContext)
+    return { subscription, previous, period }
   }
 
   /**
-   * Undoes exactly one `grantOrExtend`, under the same per-customer lock:
-   * an extension gets its former `ends_at`, plan and last purchase back; a
-   * created subscription is deleted and the subscriptions it replaced (or
-   * expired) are active again with their former `ends_at`.
-   *
-   * Idempotent: it only acts while the granted subscription still has the
-   * `ends_at` the grant gave it, so a second call does nothing. A later grant
-   * to the same subscription (possible only without the purchase workflow's
-   * customer lock) also makes it do nothing; `reverted` tells which.
+   * Undoes exactly one `grantOrExtend`, under the same lock: a created
+   * subscription is deleted, an extended or upgraded one gets every field
+   * back, lapsed ones it ended get their status back. Idempotent: it acts only
+   * while the subscription still has the end the grant gave it.
    */
   @InjectTransactionManager()
   async revertGrant(
@@ -299,82 +156,95 @@ export default class SubscriptionModuleService extends MedusaService({
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<RevertGrantResult> {
     if (!previous?.subscription_id || !previous.customer_id) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "revertGrant needs the `previous` returned by grantOrExtend"
-      )
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "revertGrant needs a grant's previous state")
     }
-    const manager = transactionManager(sharedContext)
-    const grantedEndsAt = toDate(previous.granted_ends_at, "granted_ends_at")
-
-    await lockCustomer(manager, previous.customer_id)
-    const touched = [
-      previous.subscription_id,
-      ...previous.replaced.map((row) => row.id),
-      ...previous.expired_ids,
-    ]
-    await selectRows(
-      manager,
-      `SELECT id FROM subscription WHERE id IN (?) FOR UPDATE`,
-      [touched]
-    )
-
-    if (previous.action === "extended") {
-      if (!previous.extended) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          "an extension's `previous` must carry `extended`"
-        )
-      }
-      const changed = await runStatement(
-        manager,
-        `UPDATE subscription
-            SET ends_at = ?, variant_id = ?, last_purchase_id = ?, updated_at = now()
-          WHERE id = ? AND status = 'active' AND ends_at = ?`,
-        [
-          toDate(previous.extended.ends_at, "extended.ends_at"),
-          previous.extended.variant_id,
-          previous.extended.last_purchase_id,
-          previous.subscription_id,
-          grantedEndsAt,
-        ]
-      )
-      if (!changed) {
-        return { reverted: false }
-      }
-    } else {
-      const deleted = await runStatement(
-        manager,
-        `DELETE FROM subscription WHERE id = ? AND ends_at = ?`,
-        [previous.subscription_id, grantedEndsAt]
-      )
-      if (!deleted) {
-        return { reverted: false }
-      }
-      for (const row of previous.replaced) {
-        await runStatement(
-          manager,
-          `UPDATE subscription SET status = 'active', ends_at = ?, updated_at = now()
-            WHERE id = ? AND status = 'replaced'`,
-          [toDate(row.ends_at, "replaced.ends_at"), row.id]
-        )
-      }
-    }
-
-    if (previous.expired_ids.length) {
-      await runStatement(
-        manager,
-        `UPDATE subscription SET status = 'active', updated_at = now()
-          WHERE id IN (?) AND status = 'expired'`,
-        [previous.expired_ids]
-      )
-    }
-    return { reverted: true }
+    return { reverted: await undoGrant(transactionManager(sharedContext), previous) }
   }
 
   /**
-   * Marks every active subscription whose `ends_at` <= `now` as `expired`,
-   * in one UPDATE. Returns how many it changed.
+   * Schedules the customer's live subscription to switch to `variant_id` at
+   * its period end (null clears the schedule); a second call replaces the
+   * first. `subscription_id` is the subscription the change was decided on.
+   */
+  @InjectTransactionManager()
+  async schedulePlanChange(
+    input: { customer_id: string; subscription_id: string; variant_id: string | null; now?: Date | string },
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<SubscriptionChange> {
+    return await this.changeLive_(input.subscription_id, input.customer_id, input.now, sharedContext, () => ({
+      pending_variant_id: input.variant_id,
+      cancel_at_period_end: false,
+      canceled_at: null,
+    }))
+  }
+
+  /**
+   * The customer cancels: access lasts to the period end, then the
+   * subscription is `canceled`. Cancelling twice changes nothing more.
+   * NOT_FOUND for another customer's, NOT_ALLOWED SUBSCRIPTION_NOT_ACTIVE
+   * once ended.
+   */
+  @InjectTransactionManager()
+  async cancelAtPeriodEnd(
+    id: string,
+    options: { customer_id?: string | null; now?: Date | string } = {},
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<SubscriptionChange> {
+    const now = toDate(options.now, "now")
+    return await this.changeLive_(id, options.customer_id, now, sharedContext, (row) => ({
+      cancel_at_period_end: true,
+      canceled_at: (row.canceled_at ?? now).toISOString(),
+    }))
+  }
+
+  /** Undoes a cancel at the period end; NOT_ALLOWED SUBSCRIPTION_NOT_CANCELED if none. */
+  @InjectTransactionManager()
+  async resume(
+    id: string,
+    options: { customer_id?: string | null; now?: Date | string } = {},
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<SubscriptionChange> {
+    return await this.changeLive_(id, options.customer_id, options.now, sharedContext, (row) => {
+      if (!row.cancel_at_period_end) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Subscription ${id} is not cancelled`,
+          SUBSCRIPTION_NOT_CANCELED
+        )
+      }
+      return { cancel_at_period_end: false, canceled_at: null }
+    })
+  }
+
+  /** Ends a live subscription now (`canceled`); `before` has what it was, for a refund or an undo. */
+  @InjectTransactionManager()
+  async cancelNow(
+    id: string,
+    options: { now?: Date | string } = {},
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<SubscriptionChange> {
+    const now = toDate(options.now, "now")
+    return await this.changeLive_(id, null, now, sharedContext, () => ({
+      status: "canceled",
+      ends_at: now.toISOString(),
+      cancel_at_period_end: false,
+      canceled_at: now.toISOString(),
+      pending_variant_id: null,
+    }))
+  }
+
+  /** Writes a subscription back as `before` was (the compensation of the changes above). */
+  @InjectTransactionManager()
+  async restoreSubscription(
+    before: SubscriptionSnapshot,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<void> {
+    await writeSnapshot(transactionManager(sharedContext), before)
+  }
+
+  /**
+   * Ends every live subscription whose `ends_at` <= `now`: `canceled` when
+   * it was cancelled, else `expired`. Returns how many it changed.
    */
   @InjectTransactionManager()
   async expireEnded(
@@ -384,10 +254,41 @@ export default class SubscriptionModuleService extends MedusaService({
     const at = toDate(now, "now")
     return await runStatement(
       transactionManager(sharedContext),
-      `UPDATE subscription SET status = 'expired', updated_at = now()
-        WHERE status = 'active' AND ends_at <= ? AND deleted_at IS NULL`,
+      `UPDATE subscription
+          SET status = CASE WHEN cancel_at_period_end THEN 'canceled' ELSE 'expired' END,
+              updated_at = now()
+        WHERE status IN ('trialing', 'active', 'past_due') AND ends_at <= ? AND deleted_at IS NULL`,
       [at]
     )
+  }
+
+  /**
+   * Whether the customer may take the Trial: once per customer, and never
+   * after a paid subscription. Any completed purchase counts: a Trial
+   * (`trial_used`) or a paid plan (`paid_subscription`).
+   */
+  @InjectManager()
+  async trialEligibility(
+    customerId: string,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<TrialEligibility> {
+    const [row] = await selectRows<{ trial: boolean; paid: boolean }>(
+      sharedContext.manager!,
+      `SELECT
+         EXISTS (SELECT 1 FROM subscription WHERE customer_id = ? AND is_trial AND deleted_at IS NULL)
+         OR EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
+                     AND original_amount = 0 AND deleted_at IS NULL) AS trial,
+         EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
+                  AND deleted_at IS NULL) AS paid`,
+      [customerId, customerId, customerId]
+    )
+    if (row?.trial) {
+      return { available: false, reason: "trial_used" }
+    }
+    if (row?.paid) {
+      return { available: false, reason: "paid_subscription" }
+    }
+    return { available: true, reason: null }
   }
 
   /** Whether the customer has a completed purchase (first-purchase-only codes). */
@@ -407,9 +308,9 @@ export default class SubscriptionModuleService extends MedusaService({
     return row?.found === true
   }
 
-  /** The customer's active subscription that has not ended at `now`, or null. */
+  /** The customer's live subscription (trialing, active, past_due) that has not ended at `now`, or null. */
   @InjectManager()
-  async activeSubscription(
+  async liveSubscription(
     customerId: string,
     now?: Date | string,
     @MedusaContext() sharedContext: Context = {}
@@ -417,13 +318,32 @@ export default class SubscriptionModuleService extends MedusaService({
     const [subscription] = await this.listSubscriptions(
       {
         customer_id: customerId,
-        status: "active",
+        status: [...LIVE_STATUSES],
         ends_at: { $gt: toDate(now, "now") },
       },
       { take: 1, order: { ends_at: "DESC" } },
       sharedContext
     )
     return subscription ?? null
+  }
+
+  /** Locks one live subscription (of the customer, when given) and applies `change` to it. */
+  protected async changeLive_(
+    id: string,
+    customerId: string | null | undefined,
+    now: Date | string | undefined,
+    sharedContext: ModuleContext,
+    change: (row: SubscriptionRow) => Partial<SubscriptionSnapshot>
+  ): Promise<SubscriptionChange> {
+    const manager = transactionManager(sharedContext)
+    const unlocked = await lockOne(manager, id, customerId)
+    await lockCustomer(manager, unlocked.customer_id)
+    const row = await lockOne(manager, id, customerId)
+    assertLive(row, toDate(now, "now"))
+    const before = snapshot(row)
+    await writeSnapshot(manager, { ...before, ...change(row) })
+    const subscription = await this.retrieveSubscription(id, {}, sharedContext)
+    return { subscription, before }
   }
 
   /**

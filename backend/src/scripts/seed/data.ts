@@ -23,8 +23,16 @@ export const REGIONS = [
   { name: "International", currency_code: "usd", countries: ["us", "gb", "de"], is_default: false },
 ] as const
 
+/**
+ * Locales of the catalog (BCP 47, as the Translation Module stores them): the
+ * store's supported locales, and the language of each translation below.
+ * Titles are stored in English; `ru` holds the Russian translation.
+ */
+export const CATALOG_LOCALES = { en: "en-US", ru: "ru-RU" } as const
+
 export type PlanSeed = {
   title: string
+  ru: { title: string }
   sku: string
   interval: "day" | "month" | "year"
   interval_count: number
@@ -36,6 +44,7 @@ export type TariffSeed = {
   title: string
   handle: string
   description: string
+  ru: { title: string; description: string }
   plans: PlanSeed[]
 }
 
@@ -44,9 +53,11 @@ export const TARIFFS: TariffSeed[] = [
     title: "Trial",
     handle: "trial",
     description: "7 days of the whole catalogue for free.",
+    ru: { title: "Пробный", description: "7 дней всего каталога бесплатно." },
     plans: [
       {
         title: "7 days",
+        ru: { title: "7 дней" },
         sku: "TRIAL-7D",
         interval: "day",
         interval_count: 7,
@@ -59,9 +70,11 @@ export const TARIFFS: TariffSeed[] = [
     title: "Standard",
     handle: "standard",
     description: "Films and series in Full HD on two screens.",
+    ru: { title: "Стандарт", description: "Фильмы и сериалы в Full HD на двух экранах." },
     plans: [
       {
         title: "Monthly",
+        ru: { title: "На месяц" },
         sku: "STANDARD-1M",
         interval: "month",
         interval_count: 1,
@@ -70,6 +83,7 @@ export const TARIFFS: TariffSeed[] = [
       },
       {
         title: "Yearly",
+        ru: { title: "На год" },
         sku: "STANDARD-1Y",
         interval: "year",
         interval_count: 1,
@@ -82,9 +96,14 @@ export const TARIFFS: TariffSeed[] = [
     title: "Premium",
     handle: "premium",
     description: "Everything in 4K HDR on four screens, premieres included.",
+    ru: {
+      title: "Премиум",
+      description: "Всё в 4K HDR на четырёх экранах, премьеры включены.",
+    },
     plans: [
       {
         title: "Monthly",
+        ru: { title: "На месяц" },
         sku: "PREMIUM-1M",
         interval: "month",
         interval_count: 1,
@@ -93,6 +112,7 @@ export const TARIFFS: TariffSeed[] = [
       },
       {
         title: "Yearly",
+        ru: { title: "На год" },
         sku: "PREMIUM-1Y",
         interval: "year",
         interval_count: 1,

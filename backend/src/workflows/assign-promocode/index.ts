@@ -44,10 +44,11 @@ export const assignPromocodeWorkflow = createWorkflow(
       promocode_id: target.promocode.id,
       code: target.promocode.code,
       customer_id: target.customer.id,
-      purchase_id: granted?.purchase.id ?? null,
-      usage_id: granted?.purchase.promocode_usage_id ?? null,
-      discount_amount: granted ? Number(granted.purchase.discount_amount) : null,
-      currency_code: granted?.purchase.currency_code ?? null,
+      // a plan cheaper than the customer's current one is only scheduled: no purchase
+      purchase_id: granted?.purchase?.id ?? null,
+      usage_id: granted?.purchase?.promocode_usage_id ?? null,
+      discount_amount: granted?.purchase ? Number(granted.purchase.discount_amount) : null,
+      currency_code: granted?.purchase?.currency_code ?? null,
     }))
     recordAssignmentStep(journalRow)
 

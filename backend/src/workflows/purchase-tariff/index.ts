@@ -1,6 +1,7 @@
 import {
   createWorkflow,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
@@ -8,9 +9,11 @@ import { checkIdempotencyStep } from "./steps/check-idempotency"
 import { chargePaymentStep } from "./steps/charge-payment"
 import { completePurchaseStep } from "./steps/complete-purchase"
 import { createPurchaseStep } from "./steps/create-purchase"
+import { decidePlanChangeStep } from "./steps/decide-plan-change"
 import { grantSubscriptionStep } from "./steps/grant-subscription"
 import { loadPlanStep } from "./steps/load-plan"
 import { reservePromocodeStep } from "./steps/reserve-promocode"
+import { schedulePlanChangeStep } from "./steps/schedule-plan-change"
 
 export const PURCHASE_COMPLETED_EVENT = "purchase.completed"
 
@@ -26,7 +29,10 @@ export type PurchaseTariffInput = {
 }
 
 /**
- * A customer buys a tariff plan (see DESIGN.md, "Purchase workflow"). Every
+ * A customer buys a tariff plan (see docs/ARCHITECTURE.md, "The purchase path"): a new
+ * subscription, one more period, an upgrade now with the unused time
+ * credited, or a cheaper plan scheduled for the period end (nothing charged;
+ * `purchase` is null). Every
  * step with a side effect has a compensation, so a failure at any point leaves
  * no reservation held, no payment kept and no tariff granted, and the purchase
  * recorded as failed.
@@ -50,52 +56,84 @@ export const purchaseTariffWorkflow = createWorkflow(
       sales_channel_ids: input.sales_channel_ids,
     })
 
-    const price = reservePromocodeStep({
-      code: input.promocode,
-      customer_id: input.customer_id,
-      plan,
-      has_prior_purchase,
-    })
+    const decision = decidePlanChangeStep({ customer_id: input.customer_id, plan })
 
-    const purchase = createPurchaseStep({
-      customer_id: input.customer_id,
-      idempotency_key: input.idempotency_key,
-      plan,
-      price,
-    })
-
-    const payment = chargePaymentStep({
-      purchase_id: purchase.id,
-      amount: price.total,
-      currency_code: price.currency_code,
-      token: input.payment_token,
-    })
-
-    const freeDays = transform({ price }, ({ price }) =>
-      price.promocode?.type === "free_period" ? price.promocode.free_days : null
+    // A cheaper plan is scheduled for the period end: nothing reserved or charged.
+    const scheduled = when("schedule-cheaper-plan", { decision }, ({ decision }) => decision.change === "scheduled").then(
+      () =>
+        schedulePlanChangeStep({
+          customer_id: input.customer_id,
+          subscription_id: decision.subscription_id as string,
+          variant_id: input.variant_id,
+        })
     )
-    const subscription = grantSubscriptionStep({
-      customer_id: input.customer_id,
-      purchase_id: purchase.id,
-      plan,
-      free_days: freeDays,
-    })
 
-    const completed = completePurchaseStep({
-      purchase_id: purchase.id,
-      usage_id: price.usage_id,
-      subscription_id: subscription.id,
-      payment,
-    })
+    const charged = when("charge-for-plan", { decision }, ({ decision }) => decision.change !== "scheduled").then(() => {
+      // The promo code applies to what is charged now: the price less the credit.
+      const chargeablePlan = transform({ plan, decision }, ({ plan, decision }) => ({
+        ...plan,
+        price: { ...plan.price, amount: decision.chargeable_amount },
+      }))
+      const price = reservePromocodeStep({
+        code: input.promocode,
+        customer_id: input.customer_id,
+        plan: chargeablePlan,
+        has_prior_purchase,
+      })
 
-    // Redis event bus: retried with backoff if the order subscriber fails.
-    emitEventStep({
-      eventName: PURCHASE_COMPLETED_EVENT,
-      data: { id: completed.id },
-      options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
+      const purchase = createPurchaseStep({
+        customer_id: input.customer_id,
+        idempotency_key: input.idempotency_key,
+        plan,
+        price,
+        decision,
+      })
+
+      const payment = chargePaymentStep({
+        purchase_id: purchase.id,
+        amount: price.total,
+        currency_code: price.currency_code,
+        token: input.payment_token,
+      })
+
+      const grantInput = transform({ price, decision }, ({ price, decision }) => ({
+        free_days: price.promocode?.type === "free_period" ? price.promocode.free_days : null,
+        amount: price.total + decision.credit_amount,
+      }))
+      const granted = grantSubscriptionStep({
+        customer_id: input.customer_id,
+        purchase_id: purchase.id,
+        plan,
+        free_days: grantInput.free_days,
+        decision,
+        amount: grantInput.amount,
+      })
+
+      const completed = completePurchaseStep({
+        purchase_id: purchase.id,
+        usage_id: price.usage_id,
+        subscription_id: granted.subscription.id,
+        payment,
+        period: granted.period,
+      })
+
+      // Redis event bus: retried with backoff if the order subscriber fails.
+      emitEventStep({
+        eventName: PURCHASE_COMPLETED_EVENT,
+        data: { id: completed.id },
+        options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
+      })
+      return { purchase: completed, subscription: granted.subscription }
     })
     releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
 
-    return new WorkflowResponse({ purchase: completed, subscription })
+    const result = transform({ decision, scheduled, charged }, ({ decision, scheduled, charged }) => ({
+      change: decision.change,
+      credit_amount: decision.credit_amount,
+      effective_at: decision.effective_at,
+      purchase: charged?.purchase ?? null,
+      subscription: charged?.subscription ?? scheduled!,
+    }))
+    return new WorkflowResponse(result)
   }
 )

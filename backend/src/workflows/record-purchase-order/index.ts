@@ -9,12 +9,26 @@ import {
   acquireLockStep,
   addOrderTransactionStep,
   completeOrderWorkflow,
+  createFulfillmentWorkflow,
   createOrdersStep,
+  createPaymentCollectionsStep,
   createRemoteLinkStep,
   emitEventStep,
+  registerOrderFulfillmentStep,
   releaseLockStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
+import {
+  deliveryFulfillmentInput,
+  freePaymentCollection,
+  needsDelivery,
+  orderFulfillmentLinks,
+  orderPaymentCollectionLinks,
+  pickDeliveryLocation,
+  registerDeliveryInput,
+  type DeliveryLocation,
+  type OrderForDelivery,
+} from "./delivery-input"
 import {
   buildOrderInput,
   captureTransactions,
@@ -42,7 +56,9 @@ export const purchaseOrderLockKey = (purchaseId: string) => `purchase-order:${pu
  * item for the plan, the promo code's discount as an adjustment, the
  * purchase's captured payment collection linked and its captures added as
  * order transactions (a free purchase has none), then the order is completed
- * and its id stored on the purchase.
+ * and its id stored on the purchase. The plan is delivered at once, so the
+ * order gets a fulfillment of its item (no shipping), and a free purchase's
+ * order a payment collection of 0: the admin reads it fulfilled and paid.
  *
  * Idempotent: under a lock per purchase, a purchase that already has an
  * order (or is not completed, or does not exist) is left alone. An order an earlier run created
@@ -68,6 +84,10 @@ export const recordPurchaseOrderWorkflow = createWorkflow(
         "interval_count",
         "original_amount",
         "discount_amount",
+        "credit_amount",
+        "kind",
+        "period_start",
+        "period_end",
         "total",
         "currency_code",
         "promocode",
@@ -91,7 +111,7 @@ export const recordPurchaseOrderWorkflow = createWorkflow(
       () => {
         const { data } = useQueryGraphStep({
           entity: "order",
-          fields: ["id", "status", "metadata", "payment_collections.id"],
+          fields: ["id", "status", "metadata", "payment_collections.id", "fulfillments.id"],
           filters: { customer_id: purchase.customer_id, created_at: { $gte: purchase.created_at } },
         }).config({ name: "get-recorded-orders" })
         return data
@@ -167,6 +187,70 @@ export const recordPurchaseOrderWorkflow = createWorkflow(
     when("link-order-payment-collection", { links }, ({ links }) => links.length > 0).then(() => {
       createRemoteLinkStep(links)
     })
+
+    // Delivered at once and settled (delivery-input.ts): one fulfillment of
+    // the plan, and a free purchase's order gets a payment collection of 0.
+    const deliveryLocation = when("load-delivery-location", { order }, ({ order }) => !!order).then(
+      () => {
+        const { data: locations } = useQueryGraphStep({
+          entity: "stock_location",
+          fields: ["id", "name"],
+          pagination: { order: { created_at: "ASC" } },
+        }).config({ name: "get-delivery-locations" })
+        return transform({ locations }, ({ locations }) =>
+          pickDeliveryLocation(locations as DeliveryLocation[])
+        )
+      }
+    )
+    const deliver = transform(
+      { order, plan, deliveryLocation },
+      ({ order, plan, deliveryLocation }) =>
+        needsDelivery(order?.id, plan.recorded, deliveryLocation ?? null)
+    )
+    when("deliver-purchase-order", { deliver }, ({ deliver }) => deliver).then(() => {
+      const orderId = transform({ order }, ({ order }) => order!.id)
+      const { data: orderItems } = useQueryGraphStep({
+        entity: "order",
+        // `items.*`: an item's quantity lives on the order item and only comes with it
+        fields: ["id", "items.*"],
+        filters: { id: orderId },
+        options: { isList: false },
+      }).config({ name: "get-order-items" })
+      const fulfillmentInput = transform(
+        { orderItems, deliveryLocation, input },
+        ({ orderItems, deliveryLocation, input }) =>
+          deliveryFulfillmentInput(
+            orderItems as NonNullable<OrderForDelivery>,
+            deliveryLocation!,
+            input.purchase_id
+          )
+      )
+      const fulfillment = createFulfillmentWorkflow.runAsStep({ input: fulfillmentInput })
+      createRemoteLinkStep(
+        transform({ orderId, fulfillment }, ({ orderId, fulfillment }) =>
+          orderFulfillmentLinks(orderId, fulfillment.id)
+        )
+      ).config({ name: "link-order-fulfillment" })
+      registerOrderFulfillmentStep(
+        transform({ orderItems, fulfillment }, ({ orderItems, fulfillment }) =>
+          registerDeliveryInput(orderItems as NonNullable<OrderForDelivery>, fulfillment.id)
+        )
+      )
+    })
+
+    const freeCollection = transform({ purchase, order, plan }, ({ purchase, order, plan }) =>
+      order ? freePaymentCollection(purchase as PurchaseForOrder, order.id, plan.recorded) : []
+    )
+    when("settle-free-order", { freeCollection }, ({ freeCollection }) => freeCollection.length > 0).then(
+      () => {
+        const collections = createPaymentCollectionsStep(freeCollection)
+        createRemoteLinkStep(
+          transform({ order, collections }, ({ order, collections }) =>
+            orderPaymentCollectionLinks(order!.id, collections[0].id)
+          )
+        ).config({ name: "link-free-payment-collection" })
+      }
+    )
 
     const collection = when(
       "load-purchase-payment",

@@ -19,6 +19,12 @@ export type PurchaseForOrder = {
   payment_id: string | null
   subscription_id: string | null
   order_id: string | null
+  /** new, extension, upgrade, renewal (older rows: absent) */
+  kind?: string | null
+  /** an upgrade's credit for the unused time of the old plan */
+  credit_amount?: number | null
+  period_start?: Date | string | null
+  period_end?: Date | string | null
 }
 
 /** An order recorded for the purchase by an earlier run that died before storing its id. */
@@ -121,15 +127,22 @@ export function buildOrderInput(data: {
       : productChannels[0] ?? storeChannel
 
   const discount = MathBN.convert(purchase.discount_amount ?? 0)
-  const adjustments = MathBN.gt(discount, 0)
-    ? [
-        {
-          code: purchase.promocode ?? undefined,
-          amount: discount.toNumber(),
-          is_tax_inclusive: true,
-        },
-      ]
-    : []
+  const credit = MathBN.convert(purchase.credit_amount ?? 0)
+  // The order's total is what was charged: the plan's price less an upgrade's
+  // credit, less the promo code's discount (applied after the credit).
+  const adjustments = [
+    ...(MathBN.gt(credit, 0)
+      ? [{ code: UPGRADE_CREDIT_CODE, amount: credit.toNumber(), is_tax_inclusive: true }]
+      : []),
+    ...(MathBN.gt(discount, 0)
+      ? [{ code: purchase.promocode ?? undefined, amount: discount.toNumber(), is_tax_inclusive: true }]
+      : []),
+  ]
+  const period = {
+    kind: purchase.kind ?? "new",
+    period_start: isoOrNull(purchase.period_start),
+    period_end: isoOrNull(purchase.period_end),
+  }
 
   const productTitle = product?.title ?? purchase.product_id
   const variantTitle = variant?.title ?? purchase.variant_id
@@ -146,6 +159,7 @@ export function buildOrderInput(data: {
     metadata: {
       purchase_id: purchase.id,
       subscription_id: purchase.subscription_id,
+      ...period,
     },
     items: [
       {
@@ -171,10 +185,18 @@ export function buildOrderInput(data: {
           purchase_id: purchase.id,
           interval: purchase.interval,
           interval_count: purchase.interval_count,
+          ...period,
         },
       },
     ],
   }
+}
+
+/** The adjustment code of an upgrade's credit on the order's line item. */
+export const UPGRADE_CREDIT_CODE = "UPGRADE_CREDIT"
+
+function isoOrNull(value: Date | string | null | undefined): string | null {
+  return value ? new Date(value).toISOString() : null
 }
 
 /** The order ↔ payment collection link, unless there is no payment or it exists. */

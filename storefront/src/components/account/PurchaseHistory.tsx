@@ -1,7 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl"
 import { Link } from "@/i18n/navigation"
 import { formatMoney } from "@/lib/util/money"
-import { isDeclineReason } from "@/lib/util/payment"
+import { isDeclineReason, isPurchaseKind } from "@/lib/util/payment"
 import type { Purchase } from "@/types/purchase"
 import styles from "./Account.module.css"
 import { DATE_TIME_WITH_ZONE } from "@/lib/util/date-time"
@@ -23,7 +23,12 @@ export default function PurchaseHistory({ purchases, periods, page, pageCount }:
 
   const result = (purchase: Purchase) => {
     if (purchase.status === "completed") {
-      return <span className={styles.ok}>{t("statusCompleted")}</span>
+      // Nothing was paid for a 0 total (the Trial, a free-period or 100 % code).
+      return (
+        <span className={styles.ok}>
+          {purchase.total === 0 ? t("statusActivated") : t("statusCompleted")}
+        </span>
+      )
     }
     if (purchase.status === "failed") {
       return (
@@ -79,6 +84,18 @@ export default function PurchaseHistory({ purchases, periods, page, pageCount }:
                         <span className={styles.muted}>
                           {" "}
                           · {periods[purchase.variant_id] ?? purchase.variant_title}
+                        </span>
+                      ) : null}
+                      {isPurchaseKind(purchase.kind) ? (
+                        <span className={styles.reason}>
+                          {t(`kinds.${purchase.kind}`)}
+                          {purchase.period_start && purchase.period_end
+                            ? ` · ${format.dateTimeRange(
+                                new Date(purchase.period_start),
+                                new Date(purchase.period_end),
+                                { dateStyle: "medium" }
+                              )}`
+                            : null}
                         </span>
                       ) : null}
                     </span>

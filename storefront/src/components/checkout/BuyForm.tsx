@@ -29,6 +29,8 @@ type Props = {
   total: string
   /** Nothing to pay (a free plan or a free-period code): no card to pick. */
   free: boolean
+  /** A cheaper plan booked for the period end (formatted date): nothing charged now. */
+  scheduledFor: string | null
   /** This page's path without the locale, to come back to after signing in again. */
   returnPath: string
 }
@@ -47,7 +49,14 @@ const UNKNOWN_OUTCOME: BuyState["status"][] = ["busy", "unavailable"]
  * without charging twice. An attempt that ended (declined, code refused) or a change of the
  * card or code starts a new one with a new key.
  */
-export default function BuyForm({ variantId, promocode, total, free, returnPath }: Props) {
+export default function BuyForm({
+  variantId,
+  promocode,
+  total,
+  free,
+  scheduledFor,
+  returnPath,
+}: Props) {
   const t = useTranslations("Checkout")
   const locale = useLocale()
   const router = useRouter()
@@ -82,15 +91,19 @@ export default function BuyForm({ variantId, promocode, total, free, returnPath 
     INITIAL
   )
 
-  const completed = state.status === "completed"
+  const completed = state.status === "completed" || state.status === "scheduled"
   useEffect(() => {
-    if (state.status === "completed") {
+    if (state.status === "scheduled" || (state.status === "completed" && scheduledFor)) {
+      // A switch booked for the period end: the account shows it ("… until …, then …").
+      router.replace("/account")
+    } else if (state.status === "completed") {
       router.replace(`/purchases/${encodeURIComponent(state.purchaseId)}`)
-    } else if (state.status === "rejected") {
-      // The code stopped being valid since the price was shown: show the page's price again.
+    } else if (state.status === "rejected" || state.status === "trial_unavailable") {
+      // The code (or the Trial) stopped being available since the price was shown: show
+      // the page again as it is now.
       router.refresh()
     }
-  }, [state, router])
+  }, [state, router, scheduledFor])
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -104,9 +117,11 @@ export default function BuyForm({ variantId, promocode, total, free, returnPath 
 
   const retry = state.status !== "idle" && !completed
   const working = pending || completed
-  const label = free
-    ? t(retry ? "activateAgain" : "activate")
-    : t(retry ? "payAgain" : "pay", { amount: total })
+  const label = scheduledFor
+    ? t("schedule")
+    : free
+      ? t(retry ? "activateAgain" : "activate")
+      : t(retry ? "payAgain" : "pay", { amount: total })
 
   return (
     <section className={styles.section} aria-labelledby={`${id}-title`}>
@@ -119,7 +134,9 @@ export default function BuyForm({ variantId, promocode, total, free, returnPath 
         <input type="hidden" name="variant_id" value={variantId} />
         {promocode ? <input type="hidden" name="promocode" value={promocode} /> : null}
 
-        {free ? (
+        {scheduledFor ? (
+          <p className={styles.note}>{t("scheduleNote", { date: scheduledFor })}</p>
+        ) : free ? (
           <p className={styles.note}>{t("freeNote")}</p>
         ) : (
           <fieldset className={styles.cards} disabled={working}>
@@ -156,7 +173,7 @@ export default function BuyForm({ variantId, promocode, total, free, returnPath 
           {working ? (
             <>
               <span className={formStyles.spinner} aria-hidden="true" />
-              {completed ? t("opening") : t("processing")}
+              {completed ? t("opening") : scheduledFor ? t("scheduling") : t("processing")}
             </>
           ) : (
             label
@@ -184,6 +201,8 @@ function Outcome({
   switch (state.status) {
     case "idle":
     case "completed":
+    case "scheduled":
+    case "trial_unavailable":
       return null
     case "declined":
       return (

@@ -1,4 +1,4 @@
-import { useLocale, useTranslations } from "next-intl"
+import { useFormatter, useLocale, useTranslations } from "next-intl"
 import { formatMoney } from "@/lib/util/money"
 import type { PurchasePreview } from "@/types/purchase"
 import styles from "./Checkout.module.css"
@@ -9,12 +9,28 @@ type Props = {
   preview: PurchasePreview
 }
 
-/** The plan and its price as the server computed it: original, discount, total. */
+/**
+ * The plan and its price as the server computed it: original, the credit for unused time
+ * (an upgrade), the discount, what is charged now, and when the plan takes effect.
+ */
 export default function OrderSummary({ tariffTitle, period, preview }: Props) {
   const t = useTranslations("Checkout")
   const locale = useLocale()
+  const format = useFormatter()
   const money = (amount: number) => formatMoney(amount, preview.currency_code, locale)
-  const discounted = preview.discount_amount > 0
+  const reduced = preview.discount_amount > 0 || preview.credit_amount > 0
+  const effective = preview.effective_at
+    ? format.dateTime(new Date(preview.effective_at), { dateStyle: "long" })
+    : null
+  const note =
+    preview.change === "upgrade"
+      ? t("changes.upgrade", { tariff: tariffTitle })
+      : preview.change === "scheduled" && effective
+        ? t("changes.scheduled", { date: effective })
+        : preview.change === "extension" && effective
+          ? t("changes.extension", { date: effective })
+          : null
+  const chargedNow = preview.change === "upgrade" || preview.change === "scheduled"
 
   return (
     <section className={`${styles.section} ${styles.summary}`} aria-labelledby="summary-title">
@@ -32,7 +48,7 @@ export default function OrderSummary({ tariffTitle, period, preview }: Props) {
         <div className={styles.line}>
           <dt>{t("price")}</dt>
           <dd>
-            {discounted ? (
+            {reduced ? (
               <s className={styles.struck}>
                 <span className="sr-only">{t("oldPrice")} </span>
                 {money(preview.original_amount)}
@@ -42,7 +58,13 @@ export default function OrderSummary({ tariffTitle, period, preview }: Props) {
             )}
           </dd>
         </div>
-        {discounted ? (
+        {preview.credit_amount > 0 ? (
+          <div className={`${styles.line} ${styles.discount}`}>
+            <dt>{t("credit")}</dt>
+            <dd>{t("minus", { amount: money(preview.credit_amount) })}</dd>
+          </div>
+        ) : null}
+        {preview.discount_amount > 0 ? (
           <div className={`${styles.line} ${styles.discount}`}>
             <dt>
               {preview.promocode
@@ -53,10 +75,15 @@ export default function OrderSummary({ tariffTitle, period, preview }: Props) {
           </div>
         ) : null}
         <div className={`${styles.line} ${styles.total}`}>
-          <dt>{t("total")}</dt>
+          <dt>{chargedNow ? t("chargedNow") : t("total")}</dt>
           <dd>{money(preview.total)}</dd>
         </div>
       </dl>
+      {note ? (
+        <p className={styles.changeNote} role="note">
+          {note}
+        </p>
+      ) : null}
     </section>
   )
 }

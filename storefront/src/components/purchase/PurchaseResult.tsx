@@ -2,7 +2,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl"
 import RetryButton from "@/components/common/RetryButton"
 import { Link } from "@/i18n/navigation"
 import { formatMoney } from "@/lib/util/money"
-import { isDeclineReason } from "@/lib/util/payment"
+import { isDeclineReason, isPurchaseKind } from "@/lib/util/payment"
 import type { Purchase, Subscription } from "@/types/purchase"
 import type { PlanInterval } from "@/types/tariff"
 import styles from "./PurchaseResult.module.css"
@@ -20,11 +20,13 @@ export default function PurchaseResult({ purchase, subscription, plan }: Props) 
   const t = useTranslations("Result")
   const tTariffs = useTranslations("Tariffs")
   const tCheckout = useTranslations("Checkout")
+  const tAccount = useTranslations("Account")
   const locale = useLocale()
   const format = useFormatter()
   const money = (amount: number) => formatMoney(amount, purchase.currency_code, locale)
 
-  const tariff = purchase.product_title ?? plan?.tariff ?? purchase.variant_id
+  // the catalog's title is in the page's language; the purchase keeps the one it was bought under
+  const tariff = plan?.tariff ?? purchase.product_title ?? purchase.variant_id
   const period = plan
     ? tTariffs("period", { interval: plan.interval, count: plan.interval_count })
     : (purchase.variant_title ?? "")
@@ -78,15 +80,26 @@ export default function PurchaseResult({ purchase, subscription, plan }: Props) 
     )
   }
 
+  // A 0 total (the Trial, a free-period or 100 % code) took no payment: "Activated".
+  const free = purchase.total === 0
+  const lead =
+    purchase.kind === "upgrade"
+      ? t("upgradedLead", { tariff })
+      : purchase.kind === "extension"
+        ? t("extendedLead", { tariff })
+        : t("successLead", { tariff })
+  const periodStart = purchase.period_start ?? subscription?.current_period_start ?? null
+  const periodEnd = purchase.period_end ?? subscription?.current_period_end ?? null
+
   return (
     <section className={`${styles.panel} ${styles.success}`} aria-labelledby="result-title">
       <p className={styles.icon} aria-hidden="true">
         ✓
       </p>
       <h1 id="result-title" className={styles.title}>
-        {t("successTitle")}
+        {free ? t("activatedTitle") : t("successTitle")}
       </h1>
-      <p className={styles.lead}>{t("successLead", { tariff })}</p>
+      <p className={styles.lead}>{lead}</p>
 
       <dl className={styles.details}>
         <div>
@@ -95,20 +108,24 @@ export default function PurchaseResult({ purchase, subscription, plan }: Props) 
             {tariff} <span className={styles.muted}>{period}</span>
           </dd>
         </div>
-        {subscription ? (
+        {isPurchaseKind(purchase.kind) ? (
+          <div>
+            <dt>{t("kind")}</dt>
+            <dd>{tAccount(`kinds.${purchase.kind}`)}</dd>
+          </div>
+        ) : null}
+        {periodStart && periodEnd ? (
           <div>
             <dt>{t("period")}</dt>
             <dd>
-              {format.dateTimeRange(
-                new Date(subscription.starts_at),
-                new Date(subscription.ends_at),
-                { dateStyle: "long" }
-              )}
+              {format.dateTimeRange(new Date(periodStart), new Date(periodEnd), {
+                dateStyle: "long",
+              })}
             </dd>
           </div>
         ) : null}
         <div>
-          <dt>{t("paid")}</dt>
+          <dt>{free ? t("charged") : t("paid")}</dt>
           <dd>
             {purchase.discount_amount > 0 ? (
               <>

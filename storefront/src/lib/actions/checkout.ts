@@ -14,6 +14,9 @@ import {
 export type BuyState =
   | { status: "idle" }
   | { status: "completed"; purchaseId: string }
+  /** A cheaper plan booked for the period end: nothing was charged. */
+  | { status: "scheduled" }
+  | { status: "trial_unavailable" }
   | { status: "declined"; reason: string | null }
   | { status: "rejected"; reason: PromocodeRejection }
   | { status: "signed_out" }

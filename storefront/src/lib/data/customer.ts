@@ -1,7 +1,7 @@
 import "server-only"
 import { FetchError } from "@medusajs/js-sdk"
 import type { Locale } from "next-intl"
-import { BACKEND_TIMEOUT_MS, sdk } from "@/lib/config"
+import { BACKEND_TIMEOUT_MS, readFromBackend, sdk } from "@/lib/config"
 import { redirect } from "@/i18n/navigation"
 import { signInHref } from "@/lib/util/return-path"
 import type { StoreCustomer } from "@/types/customer"
@@ -18,16 +18,15 @@ export async function retrieveCustomer(
   locale: string
 ): Promise<CustomerResult> {
   try {
-    const { customer } = await sdk.client.fetch<{ customer: StoreCustomer }>(
-      "/store/customers/me",
-      {
+    const { customer } = await readFromBackend(() =>
+      sdk.client.fetch<{ customer: StoreCustomer }>("/store/customers/me", {
         headers: {
           authorization: `Bearer ${token}`,
           "accept-language": locale,
         },
         cache: "no-store",
         signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS),
-      }
+      })
     )
     return { status: "ok", customer }
   } catch (error) {

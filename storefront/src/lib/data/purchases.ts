@@ -3,15 +3,26 @@ import { isPromocodeRejection, type PromocodeRejection } from "@/lib/util/promoc
 import type {
   AppliedPromocode,
   AssignedPromocode,
+  PlanChange,
   Purchase,
   PurchasePreview,
-  Subscription,
 } from "@/types/purchase"
-import { storeApi, type StoreApiError } from "./store-api"
+import type {
+  StoreCreatePurchaseType,
+  StorePreviewPurchaseType,
+} from "@backend/api/store/purchases/validators"
+import { amount, arrayOf, isObject, stringOrNull } from "./json"
+import {
+  listFailure,
+  logError,
+  storeApi,
+  type ListResult,
+  type StoreApiError,
+} from "./store-api"
 
 /*
- * The signed-in customer's purchases, subscriptions and promo codes (DESIGN.md, API
- * contract). Every function takes the customer's token and the page's locale explicitly.
+ * The signed-in customer's purchases and promo codes (the API reference, GET /docs;
+ * subscriptions are in `./subscriptions`). Every function takes the customer's token and the page's locale explicitly.
  * Answers are normalized here (amounts to numbers, optional fields to null), so pages can
  * trust the shapes in `@/types/purchase`.
  */
@@ -19,12 +30,17 @@ import { storeApi, type StoreApiError } from "./store-api"
 /** A purchase can take longer than a catalogue read (locks, payment, subscription). */
 const PURCHASE_TIMEOUT_MS = 30_000
 
+/** The error code of a Trial refused to this customer (the API reference, GET /docs). */
+const TRIAL_NOT_AVAILABLE = "TRIAL_NOT_AVAILABLE"
+
 // ---------------------------------------------------------------------------------------
 // Preview
 
 export type PreviewResult =
   | { status: "ok"; preview: PurchasePreview }
   | { status: "rejected"; reason: PromocodeRejection }
+  /** The Trial, for a customer who had one or had a paid subscription. */
+  | { status: "trial_unavailable" }
   | { status: "not_found" }
   | { status: "signed_out" }
   | { status: "unavailable" }
@@ -39,9 +55,9 @@ export async function previewPurchase(
     method: "POST",
     token,
     locale,
-    body: input.promocode
+    body: (input.promocode
       ? { variant_id: input.variant_id, promocode: input.promocode }
-      : { variant_id: input.variant_id },
+      : { variant_id: input.variant_id }) satisfies StorePreviewPurchaseType,
   })
   if (result.ok) {
     const preview = toPreview(result.data.preview)
@@ -53,6 +69,9 @@ export async function previewPurchase(
   }
 
   const { error } = result
+  if (error.code === TRIAL_NOT_AVAILABLE) {
+    return { status: "trial_unavailable" }
+  }
   const rejection = promocodeRejection(error, Boolean(input.promocode))
   if (rejection) {
     return { status: "rejected", reason: rejection }
@@ -79,6 +98,9 @@ export type PurchaseInput = {
 
 export type PurchaseResult =
   | { status: "completed"; purchase: Purchase }
+  /** A cheaper plan scheduled for the period end: nothing charged, maybe no purchase. */
+  | { status: "scheduled" }
+  | { status: "trial_unavailable" }
   | { status: "declined"; reason: string | null; purchase_id: string | null }
   | { status: "rejected"; reason: PromocodeRejection }
   | { status: "signed_out" }
@@ -98,7 +120,7 @@ export async function createPurchase(
   locale: string,
   input: PurchaseInput
 ): Promise<PurchaseResult> {
-  const result = await storeApi<{ purchase?: unknown }>("/store/purchases", {
+  const result = await storeApi<{ purchase?: unknown; subscription?: unknown }>("/store/purchases", {
     method: "POST",
     token,
     locale,
@@ -108,18 +130,25 @@ export async function createPurchase(
       variant_id: input.variant_id,
       ...(input.promocode ? { promocode: input.promocode } : {}),
       ...(input.payment_token ? { payment: { token: input.payment_token } } : {}),
-    },
+    } satisfies StoreCreatePurchaseType,
   })
   if (result.ok) {
     const purchase = toPurchase(result.data.purchase)
     if (purchase) {
       return { status: "completed", purchase }
     }
+    const subscription = result.data.subscription
+    if (isObject(subscription) && typeof subscription.pending_variant_id === "string") {
+      return { status: "scheduled" }
+    }
     console.error("The purchase answer has an unexpected shape:", result.data)
     return { status: "unavailable" }
   }
 
   const { error } = result
+  if (error.code === TRIAL_NOT_AVAILABLE) {
+    return { status: "trial_unavailable" }
+  }
   if (error.code === "PAYMENT_DECLINED" || error.status === 402) {
     return {
       status: "declined",
@@ -146,11 +175,6 @@ export async function createPurchase(
 
 // ---------------------------------------------------------------------------------------
 // Lists
-
-export type ListResult<T> =
-  | { status: "ok"; items: T[]; count: number }
-  | { status: "signed_out" }
-  | { status: "unavailable" }
 
 /** `GET /store/purchases`: the customer's own, newest first. */
 export async function listPurchases(
@@ -198,22 +222,6 @@ export async function findPurchase(
   return listFailure("purchase", result.error)
 }
 
-/** `GET /store/subscriptions`: every subscription of the customer, any status. */
-export async function listSubscriptions(
-  token: string,
-  locale: string
-): Promise<ListResult<Subscription>> {
-  const result = await storeApi<{ subscriptions?: unknown }>("/store/subscriptions", {
-    token,
-    locale,
-  })
-  if (!result.ok) {
-    return listFailure("subscriptions", result.error)
-  }
-  const items = arrayOf(result.data.subscriptions, toSubscription)
-  return { status: "ok", items, count: items.length }
-}
-
 /** `GET /store/customers/me/promocodes`: codes an admin assigned to this customer. */
 export async function listAssignedPromocodes(
   token: string,
@@ -228,19 +236,6 @@ export async function listAssignedPromocodes(
   }
   const items = arrayOf(result.data.promocodes, toAssignedPromocode)
   return { status: "ok", items, count: items.length }
-}
-
-/**
- * The subscriptions that give access now, the one ending last first. A subscription is
- * current while it is `active` and has not ended.
- */
-export function currentSubscriptions(
-  subscriptions: Subscription[],
-  now = Date.now()
-): Subscription[] {
-  return subscriptions
-    .filter((s) => s.status === "active" && Date.parse(s.ends_at) > now)
-    .sort((a, b) => Date.parse(b.ends_at) - Date.parse(a.ends_at))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -263,50 +258,6 @@ function promocodeRejection(
   return null
 }
 
-function listFailure(what: string, error: StoreApiError) {
-  if (error.status === 401) {
-    return { status: "signed_out" as const }
-  }
-  logError(what, error)
-  return { status: "unavailable" as const }
-}
-
-function logError(what: string, error: StoreApiError) {
-  console.error(
-    `The backend answered a ${what} request with ${error.status || "nothing"}:`,
-    error.code ?? error.type ?? "",
-    error.message ?? ""
-  )
-}
-
-type Json = Record<string, unknown>
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === "string" && value ? value : null
-}
-
-/** Amounts may come as numbers or as decimal strings (BigNumber). */
-function amount(value: unknown): number | null {
-  if (typeof value === "number" && Number.isFinite(value)) {
-    return value
-  }
-  if (typeof value === "string" && value.trim() !== "") {
-    const parsed = Number(value)
-    return Number.isFinite(parsed) ? parsed : null
-  }
-  return null
-}
-
-function arrayOf<T>(value: unknown, convert: (item: unknown) => T | null): T[] {
-  if (!Array.isArray(value)) {
-    return []
-  }
-  return value.map(convert).filter((item): item is T => item !== null)
-}
-
 function toAppliedPromocode(value: unknown): AppliedPromocode | null {
   if (typeof value === "string" && value) {
     return { code: value, type: null, value: null }
@@ -325,6 +276,12 @@ function toAppliedPromocode(value: unknown): AppliedPromocode | null {
   }
 }
 
+const PLAN_CHANGES: readonly PlanChange[] = ["new", "extension", "upgrade", "scheduled"]
+
+function isPlanChange(value: unknown): value is PlanChange {
+  return typeof value === "string" && (PLAN_CHANGES as readonly string[]).includes(value)
+}
+
 function toPreview(value: unknown): PurchasePreview | null {
   if (!isObject(value)) {
     return null
@@ -334,13 +291,18 @@ function toPreview(value: unknown): PurchasePreview | null {
   if (original === null || total === null || typeof value.currency_code !== "string") {
     return null
   }
+  const credit = amount(value.credit_amount) ?? 0
   return {
     variant_id: String(value.variant_id ?? ""),
     currency_code: value.currency_code,
     original_amount: original,
-    discount_amount: amount(value.discount_amount) ?? Math.max(0, original - total),
+    credit_amount: credit,
+    discount_amount:
+      amount(value.discount_amount) ?? Math.max(0, original - credit - total),
     total,
     promocode: toAppliedPromocode(value.promocode),
+    change: isPlanChange(value.change) ? value.change : "new",
+    effective_at: stringOrNull(value.effective_at),
   }
 }
 
@@ -353,6 +315,9 @@ function toPurchase(value: unknown): Purchase | null {
   return {
     id: value.id,
     status: stringOrNull(value.status) ?? "pending",
+    kind: stringOrNull(value.kind),
+    period_start: stringOrNull(value.period_start),
+    period_end: stringOrNull(value.period_end),
     variant_id: String(value.variant_id ?? ""),
     original_amount: original ?? total,
     discount_amount:
@@ -364,27 +329,6 @@ function toPurchase(value: unknown): Purchase | null {
     product_title: stringOrNull(value.product_title),
     variant_title: stringOrNull(value.variant_title),
     reason: stringOrNull(value.reason) ?? stringOrNull(value.failure_reason),
-  }
-}
-
-function toSubscription(value: unknown): Subscription | null {
-  if (
-    !isObject(value) ||
-    typeof value.id !== "string" ||
-    typeof value.starts_at !== "string" ||
-    typeof value.ends_at !== "string"
-  ) {
-    return null
-  }
-  return {
-    id: value.id,
-    status: stringOrNull(value.status) ?? "active",
-    starts_at: value.starts_at,
-    ends_at: value.ends_at,
-    product_id: stringOrNull(value.product_id),
-    variant_id: String(value.variant_id ?? ""),
-    product_title: stringOrNull(value.product_title),
-    variant_title: stringOrNull(value.variant_title),
   }
 }
 

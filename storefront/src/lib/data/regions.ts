@@ -1,5 +1,5 @@
 import "server-only"
-import { BACKEND_TIMEOUT_MS, DEFAULT_REGION, sdk } from "@/lib/config"
+import { BACKEND_TIMEOUT_MS, DEFAULT_REGION, readFromBackend, sdk } from "@/lib/config"
 
 type StoreRegion = {
   id: string
@@ -19,13 +19,12 @@ export async function getRegionId(): Promise<string | undefined> {
   }
 
   const countryCode = DEFAULT_REGION.toLowerCase()
-  const { regions } = await sdk.client.fetch<{ regions: StoreRegion[] }>(
-    "/store/regions",
-    {
+  const { regions } = await readFromBackend(() =>
+    sdk.client.fetch<{ regions: StoreRegion[] }>("/store/regions", {
       query: { fields: "id,*countries", limit: 100 },
       cache: "no-store",
       signal: AbortSignal.timeout(BACKEND_TIMEOUT_MS),
-    }
+    })
   )
   const region = regions.find((r) =>
     r.countries?.some((c) => c.iso_2 === countryCode)

@@ -3,7 +3,9 @@ import {
   BACKEND_TIMEOUT_MS,
   MEDUSA_BACKEND_URL,
   MEDUSA_PUBLISHABLE_KEY,
+  readFromBackend,
 } from "@/lib/config"
+import { isStartingStatus } from "@/lib/util/backend-retry"
 
 /**
  * An error answer of the store API: Medusa's `{ type, code, message }` plus whatever else
@@ -55,9 +57,8 @@ export async function storeApi<T>(
     }
   }
 
-  let response: Response
-  try {
-    response = await fetch(url, {
+  const send = () =>
+    fetch(url, {
       method,
       headers: {
         accept: "application/json",
@@ -73,6 +74,22 @@ export async function storeApi<T>(
       cache: "no-store",
       signal: AbortSignal.timeout(timeoutMs ?? BACKEND_TIMEOUT_MS),
     })
+  // A read waits for a backend that is still starting; a write is sent once (its caller
+  // decides about a retry, with the same Idempotency-Key).
+  const waitForBackend = () =>
+    readFromBackend(async () => {
+      const answer = await send()
+      if (isStartingStatus(answer.status)) {
+        throw Object.assign(new Error(`${method} ${path}: HTTP ${answer.status}`), {
+          status: answer.status,
+        })
+      }
+      return answer
+    })
+
+  let response: Response
+  try {
+    response = await (method === "GET" ? waitForBackend() : send())
   } catch (error) {
     console.error(`${method} ${path} got no answer:`, error)
     return {
@@ -100,4 +117,26 @@ export async function storeApi<T>(
       body: json,
     },
   }
+}
+
+export type ListResult<T> =
+  | { status: "ok"; items: T[]; count: number }
+  | { status: "signed_out" }
+  | { status: "unavailable" }
+
+/** A list request that failed: signed out on a 401, otherwise logged and unavailable. */
+export function listFailure(what: string, error: StoreApiError) {
+  if (error.status === 401) {
+    return { status: "signed_out" as const }
+  }
+  logError(what, error)
+  return { status: "unavailable" as const }
+}
+
+export function logError(what: string, error: StoreApiError) {
+  console.error(
+    `The backend answered a ${what} request with ${error.status || "nothing"}:`,
+    error.code ?? error.type ?? "",
+    error.message ?? ""
+  )
 }

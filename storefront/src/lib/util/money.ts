@@ -1,8 +1,9 @@
 import type { StoreTariffPlan } from "@/types/tariff"
 
 /**
- * A price in major units for the given locale: "399 ₽" (ru), "RUB 399" (en).
- * Whole amounts are shown without decimals; others with the currency's usual digits.
+ * A price in major units for the given locale, with the currency's sign in every language:
+ * "3 990 ₽" (ru), "₽3,990" (en), not "RUB 3,990", which is too wide for a plan box on a
+ * phone. Whole amounts are shown without decimals; others with the currency's usual digits.
  */
 export function formatMoney(
   amount: number,
@@ -13,6 +14,7 @@ export function formatMoney(
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency: currencyCode.toUpperCase(),
+    currencyDisplay: "narrowSymbol",
     ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
   }).format(amount)
 }

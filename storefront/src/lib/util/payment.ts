@@ -1,5 +1,5 @@
 /**
- * The emulated payment provider's test tokens (DESIGN.md): the card selector on the
+ * The emulated payment provider's test tokens (README, "Store API"): the card selector on the
  * checkout page stands in for a real payment form.
  */
 export const TEST_CARDS = [
@@ -50,4 +50,13 @@ export function newIdempotencyKey(): string {
   bytes[8] = (bytes[8] & 0x3f) | 0x80
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+export const PURCHASE_KINDS = ["new", "extension", "upgrade", "renewal"] as const
+
+/** What a charge paid for (docs/ARCHITECTURE.md: every charge is a purchase with a `kind`). */
+export function isPurchaseKind(value: unknown): value is (typeof PURCHASE_KINDS)[number] {
+  return (
+    typeof value === "string" && (PURCHASE_KINDS as readonly string[]).includes(value)
+  )
 }

@@ -1,5 +1,5 @@
 /**
- * Why the server rejected a promo code: the codes of DESIGN.md's contract, plus
+ * Why the server rejected a promo code: the codes of the API reference (GET /docs), plus
  * `PROMOCODE_INVALID` for a code the backend would not even look up (a request validation
  * error, e.g. a code that is far too long). Each has its own message in messages/*.json
  * (`Checkout.promoErrors`).

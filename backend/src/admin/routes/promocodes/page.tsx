@@ -280,6 +280,14 @@ const PromocodesPage = () => {
               <Text size="small" className="text-ui-fg-subtle">
                 {t("list.subtitle")}
               </Text>
+              <Text size="small" className="text-ui-fg-subtle max-w-2xl">
+                Use these for tariffs: percent, amount or free days, per-customer
+                limits, assignment to accounts and a journal of every use. Medusa's{" "}
+                <Link to="/promotions" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                  Promotions
+                </Link>{" "}
+                discount carts and products in Medusa's own checkout, which tariffs do not use.
+              </Text>
             </div>
             <div className="flex flex-wrap items-center gap-2">
               <DataTable.FilterMenu tooltip={t("list.filter")} />

@@ -1,14 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { id, isoDate, isoDateString, text } from "../../../lib/validation"
-import {
-  JOURNAL_ACTIONS,
-  MAX_CODE_LENGTH,
-  MAX_RANDOM_LENGTH,
-  MIN_RANDOM_LENGTH,
-  PROMOCODE_STATUSES,
-  PROMOCODE_TYPES,
-  SEARCH_ORDER_FIELDS,
-} from "../../../modules/promocode"
+// leaf files, not the module's index: the admin and the storefront type-check
+// these validators (their request types) without the module's service
+import { MAX_CODE_LENGTH } from "../../../modules/promocode/lib/code"
+import { JOURNAL_ACTIONS, PROMOCODE_TYPES } from "../../../modules/promocode/lib/definition"
+import { MAX_RANDOM_LENGTH, MIN_RANDOM_LENGTH } from "../../../modules/promocode/lib/generator"
+import { SEARCH_ORDER_FIELDS } from "../../../modules/promocode/lib/queries"
+import { PROMOCODE_STATUSES } from "../../../modules/promocode/lib/rules"
 
 /**
  * Request shapes of /admin/promocodes. Every object is strict: an unknown

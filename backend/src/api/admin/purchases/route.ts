@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { purchaseResponse, subscriptionService, withPlanTitles } from "../../../lib/purchases"
+import { listPurchasesWithTitles } from "../../../lib/purchases"
 import type { AdminListPurchasesType } from "../validators"
 
 /** Purchases of every customer, newest first, with filters. */
@@ -7,22 +7,24 @@ export async function GET(
   req: AuthenticatedMedusaRequest<unknown, AdminListPurchasesType>,
   res: MedusaResponse
 ) {
-  const { customer_id, status, promocode, from, to, limit, offset } = req.validatedQuery
+  const { customer_id, status, kind, promocode, from, to, limit, offset } = req.validatedQuery
   const created_at = {
     ...(from ? { $gte: from } : {}),
     ...(to ? { $lte: to } : {}),
   }
-  const [purchases, count] = await subscriptionService(req.scope).listAndCountPurchases(
+  const { purchases, count } = await listPurchasesWithTitles(
+    req.scope,
     {
       ...(customer_id ? { customer_id } : {}),
       ...(status ? { status } : {}),
+      ...(kind ? { kind } : {}),
       ...(promocode ? { promocode: promocode.toUpperCase() } : {}),
       ...(from || to ? { created_at } : {}),
     },
-    { take: limit, skip: offset, order: { created_at: "DESC" } }
+    { take: limit, skip: offset }
   )
   res.json({
-    purchases: await withPlanTitles(req.scope, purchases.map(purchaseResponse)),
+    purchases,
     count,
     limit,
     offset,

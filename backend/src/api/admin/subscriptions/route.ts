@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { subscriptionResponse, subscriptionService, withPlanTitles } from "../../../lib/purchases"
+import { listSubscriptionsWithTitles } from "../../../lib/purchases"
 import type { AdminListSubscriptionsType } from "../validators"
 
 /** Subscriptions of every customer, the latest ending first, with filters. */
@@ -8,12 +8,13 @@ export async function GET(
   res: MedusaResponse
 ) {
   const { customer_id, status, limit, offset } = req.validatedQuery
-  const [subscriptions, count] = await subscriptionService(req.scope).listAndCountSubscriptions(
+  const { subscriptions, count } = await listSubscriptionsWithTitles(
+    req.scope,
     { ...(customer_id ? { customer_id } : {}), ...(status ? { status } : {}) },
-    { take: limit, skip: offset, order: { ends_at: "DESC" } }
+    { take: limit, skip: offset }
   )
   res.json({
-    subscriptions: await withPlanTitles(req.scope, subscriptions.map(subscriptionResponse)),
+    subscriptions,
     count,
     limit,
     offset,

@@ -4,24 +4,29 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { errorMessage } from "../../../lib/error-messages"
 import { languageOf } from "../../../lib/i18n"
 import { DECLINE_MESSAGES, isDeclineReason } from "../../../lib/payment-declines"
+import { purchasesTotal } from "../../../lib/metrics"
 import {
   purchaseByIdempotencyKey,
   purchaseResponse,
   subscriptionResponse,
   subscriptionService,
-  withPlanTitles,
+  listPurchasesWithTitles,
 } from "../../../lib/purchases"
 import { promocodeAttempt } from "../../../lib/rate-limit/promocode-attempts"
 import { purchaseTariffWorkflow } from "../../../workflows/purchase-tariff"
 import { PAYMENT_DECLINED } from "../../../workflows/purchase-tariff/steps/charge-payment"
-import { IDEMPOTENT_REPLAY } from "../../../workflows/purchase-tariff/steps/check-idempotency"
+import {
+  IDEMPOTENT_REPLAY,
+  isIdempotencyKeyTaken,
+} from "../../../workflows/purchase-tariff/steps/check-idempotency"
 import { IdempotencyKey, StoreCreatePurchaseType, StoreListParamsType } from "./validators"
 
 type Purchase = Awaited<ReturnType<typeof purchaseByIdempotencyKey>> & {}
 
 /**
  * Buys a plan through the purchase-tariff workflow. 201 with the purchase and
- * the subscription; 402 when the payment is declined; the same
+ * the subscription, and the `change` it made; a scheduled change (a cheaper
+ * plan at the period end) charges nothing and has `purchase: null`; 402 when the payment is declined; the same
  * Idempotency-Key answers the first outcome again and never charges twice.
  * A promo code is limited and masked as in the preview.
  */
@@ -33,6 +38,7 @@ export async function POST(
   const idempotencyKey = readIdempotencyKey(req)
   const earlier = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
   if (earlier) {
+    countPurchase(earlier, "replayed")
     return answerWith(req, res, earlier)
   }
 
@@ -50,16 +56,27 @@ export async function POST(
   })
   if (errors.length) {
     const error = errors[0].error
-    if (error?.code === IDEMPOTENT_REPLAY || error?.code === PAYMENT_DECLINED) {
-      const recorded = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
+    // A replay (also one that lost a race to the unique key on
+    // (customer_id, idempotency_key)) answers the first outcome.
+    const replayed = error?.code === IDEMPOTENT_REPLAY || isIdempotencyKeyTaken(error)
+    if (replayed || error?.code === PAYMENT_DECLINED) {
+      const recorded = replayed
+        ? await settledPurchase(req, customerId, idempotencyKey)
+        : await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
       if (recorded) {
+        countPurchase(recorded, replayed ? "replayed" : "declined")
         return answerWith(req, res, recorded)
       }
     }
+    countPurchase(null, "failed")
     throw attempt ? await attempt.rejected(error) : error
   }
+  countPurchase(result.purchase, "completed")
   res.status(201).json({
-    purchase: purchaseResponse(result.purchase),
+    change: result.change,
+    credit_amount: result.credit_amount,
+    effective_at: result.effective_at,
+    purchase: result.purchase && purchaseResponse(result.purchase),
     subscription: subscriptionResponse(result.subscription),
   })
 }
@@ -70,12 +87,13 @@ export async function GET(
   res: MedusaResponse
 ) {
   const { limit, offset } = req.validatedQuery
-  const [purchases, count] = await subscriptionService(req.scope).listAndCountPurchases(
+  const { purchases, count } = await listPurchasesWithTitles(
+    req.scope,
     { customer_id: req.auth_context.actor_id },
-    { take: limit, skip: offset, order: { created_at: "DESC" } }
+    { take: limit, skip: offset }
   )
   res.json({
-    purchases: await withPlanTitles(req.scope, purchases.map(purchaseResponse)),
+    purchases,
     count,
     limit,
     offset,
@@ -96,6 +114,29 @@ function readIdempotencyKey(req: AuthenticatedMedusaRequest): string {
     )
   }
   return parsed.data
+}
+
+/** cinema_purchases_total: by the purchase's kind (unknown when none was recorded). */
+function countPurchase(purchase: object | null, outcome: string) {
+  const kind =
+    purchase && "kind" in purchase && typeof purchase.kind === "string"
+      ? purchase.kind
+      : purchase
+        ? "new"
+        : "unknown"
+  purchasesTotal.inc({ kind, outcome })
+}
+
+/** The purchase recorded under the key, once it is no longer pending (or after 20 s). */
+async function settledPurchase(req: AuthenticatedMedusaRequest, customerId: string, key: string) {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    const purchase = await purchaseByIdempotencyKey(req.scope, customerId, key)
+    if (!purchase || purchase.status !== "pending" || Date.now() > deadline) {
+      return purchase
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
 }
 
 /** The answer for a purchase already recorded under the request's key. */

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { id, text } from "../../../lib/validation"
-import { MAX_CODE_LENGTH } from "../../../modules/promocode"
+// a leaf file, not the module's index (the storefront type-checks this file)
+import { MAX_CODE_LENGTH } from "../../../modules/promocode/lib/code"
 
 const variantId = id(100)
 const promocode = text().trim().max(MAX_CODE_LENGTH).optional().nullable()

@@ -1,5 +1,6 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { listTariffs, resolveRegion } from "../../../lib/tariffs"
+import { catalogLocale } from "./locale"
 import type { StoreGetTariffsParamsType } from "./validators"
 
 export async function GET(
@@ -10,6 +11,7 @@ export async function GET(
   const tariffs = await listTariffs(req.scope, {
     region,
     salesChannelIds: req.publishable_key_context.sales_channel_ids,
+    locale: catalogLocale(req),
   })
   res.json({ tariffs, region: { id: region.id, currency_code: region.currency_code } })
 }

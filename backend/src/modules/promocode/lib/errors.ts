@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 
 /**
  * The error codes a promo code can be rejected with. They are part of the API
- * contract (DESIGN.md): clients switch on them, so never rename one.
+ * contract (the API reference, GET /docs): clients switch on them, so never rename one.
  */
 export const PromocodeErrorCode = {
   NOT_FOUND: "PROMOCODE_NOT_FOUND",

@@ -5,6 +5,7 @@ import {
   MedusaContext,
   MedusaError,
 } from "@medusajs/framework/utils"
+import { promocodeRejectionsTotal } from "../../../lib/metrics/registry"
 import type { ModuleContext } from "../../../lib/sql"
 import { codeForJournal, tryNormalizeCode } from "../lib/code"
 import * as crud from "../lib/crud"
@@ -347,6 +348,11 @@ export class PromocodeLedger extends PromocodeDefinitions {
     entries: JournalEntry[],
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<void> {
+    for (const entry of entries) {
+      if (entry.action === "rejected" && entry.reason) {
+        promocodeRejectionsTotal.inc({ reason: entry.reason })
+      }
+    }
     await insertJournal(readManager(sharedContext), entries)
   }
 

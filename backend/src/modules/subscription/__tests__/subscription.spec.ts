@@ -38,14 +38,19 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         product_id: s.product_id,
         variant_id: s.variant_id,
         status: s.status,
+        is_trial: s.is_trial,
         starts_at: iso(s.starts_at),
         ends_at: iso(s.ends_at),
+        current_period_start: iso(s.current_period_start),
+        period_amount: s.period_amount == null ? null : Number(s.period_amount),
+        cancel_at_period_end: s.cancel_at_period_end,
+        pending_variant_id: s.pending_variant_id,
         last_purchase_id: s.last_purchase_id,
       }))
 
     describe("grantOrExtend", () => {
       it("starts a new subscription now when the customer has none", async () => {
-        const { subscription, previous } = await service.grantOrExtend(monthly())
+        const { subscription, previous, period } = await service.grantOrExtend(monthly({ amount: 399, currency_code: "rub" }))
 
         expect(subscription.id).toMatch(/^sub_/)
         expect(subscription).toEqual(
@@ -54,59 +59,72 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
             product_id: STANDARD,
             variant_id: "variant_standard_monthly",
             status: "active",
+            is_trial: false,
+            cancel_at_period_end: false,
+            pending_variant_id: null,
+            currency_code: "rub",
             last_purchase_id: "pur_1",
           })
         )
+        expect(Number(subscription.period_amount)).toBe(399)
         expect(iso(subscription.starts_at)).toBe("2025-01-31T10:00:00.000Z")
+        expect(iso(subscription.current_period_start)).toBe("2025-01-31T10:00:00.000Z")
         // Jan 31 + 1 month clamps to Feb 28
         expect(iso(subscription.ends_at)).toBe("2025-02-28T10:00:00.000Z")
+        expect([iso(period.start), iso(period.end)]).toEqual(["2025-01-31T10:00:00.000Z", "2025-02-28T10:00:00.000Z"])
         expect(previous).toEqual({
           action: "created",
           customer_id: "cus_1",
           purchase_id: "pur_1",
           subscription_id: subscription.id,
           granted_ends_at: "2025-02-28T10:00:00.000Z",
-          extended: null,
-          replaced: [],
-          expired_ids: [],
+          before: null,
+          ended: [],
         })
       })
 
-      it("extends an active subscription to the same tariff from its end", async () => {
-        const first = await service.grantOrExtend(monthly())
+      it("starts the Trial as trialing", async () => {
+        const { subscription } = await service.grantOrExtend(
+          monthly({ interval: "day", interval_count: 7, is_trial: true, amount: 0 })
+        )
+        expect(subscription).toEqual(expect.objectContaining({ status: "trialing", is_trial: true }))
+        expect(iso(subscription.ends_at)).toBe("2025-02-07T10:00:00.000Z")
+      })
+
+      it("appends one more period of the same plan to the current end, clearing a cancel and a schedule", async () => {
+        const first = await service.grantOrExtend(monthly({ amount: 399 }))
+        await service.schedulePlanChange({ customer_id: "cus_1", subscription_id: first.subscription.id, variant_id: "v_cheap", now: NOW })
+        await service.cancelAtPeriodEnd(first.subscription.id, { now: NOW })
         const later = new Date("2025-02-10T00:00:00.000Z")
-        const { subscription, previous } = await service.grantOrExtend(
-          monthly({
-            variant_id: "variant_standard_yearly",
-            interval: "year",
-            purchase_id: "pur_2",
-            now: later,
-          })
+        const { subscription, previous, period } = await service.grantOrExtend(
+          monthly({ purchase_id: "pur_2", now: later, amount: 399, change: "extension", expected_subscription_id: first.subscription.id })
         )
 
         expect(subscription.id).toBe(first.subscription.id)
         expect(iso(subscription.starts_at)).toBe("2025-01-31T10:00:00.000Z")
-        expect(iso(subscription.ends_at)).toBe("2026-02-28T10:00:00.000Z")
-        expect(subscription.variant_id).toBe("variant_standard_yearly")
-        expect(subscription.last_purchase_id).toBe("pur_2")
+        expect(iso(subscription.current_period_start)).toBe("2025-01-31T10:00:00.000Z")
+        expect(iso(subscription.ends_at)).toBe("2025-03-28T10:00:00.000Z")
+        expect([iso(period.start), iso(period.end)]).toEqual(["2025-02-28T10:00:00.000Z", "2025-03-28T10:00:00.000Z"])
+        expect(subscription).toEqual(expect.objectContaining({ cancel_at_period_end: false, pending_variant_id: null, last_purchase_id: "pur_2" }))
+        expect(Number(subscription.period_amount)).toBe(798)
         expect(previous).toEqual(
           expect.objectContaining({
             action: "extended",
             subscription_id: first.subscription.id,
-            granted_ends_at: "2026-02-28T10:00:00.000Z",
-            extended: {
+            granted_ends_at: "2025-03-28T10:00:00.000Z",
+            before: expect.objectContaining({
               ends_at: "2025-02-28T10:00:00.000Z",
-              variant_id: "variant_standard_monthly",
+              cancel_at_period_end: true,
+              pending_variant_id: "v_cheap",
               last_purchase_id: "pur_1",
-            },
-            replaced: [],
+            }),
           })
         )
         expect(await byCustomer()).toHaveLength(1)
       })
 
-      it("replaces an active subscription to another tariff, ending it now", async () => {
-        const standard = await service.grantOrExtend(monthly())
+      it("upgrades the live subscription in place: the new plan and a new period from now", async () => {
+        const standard = await service.grantOrExtend(monthly({ amount: 399 }))
         const switchAt = new Date("2025-02-10T00:00:00.000Z")
         const { subscription, previous } = await service.grantOrExtend(
           monthly({
@@ -114,33 +132,37 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
             variant_id: "variant_premium_monthly",
             purchase_id: "pur_2",
             now: switchAt,
+            change: "upgrade",
+            amount: 699,
           })
         )
 
-        expect(subscription.id).not.toBe(standard.subscription.id)
-        expect(iso(subscription.starts_at)).toBe("2025-02-10T00:00:00.000Z")
+        expect(subscription.id).toBe(standard.subscription.id)
+        expect(subscription).toEqual(expect.objectContaining({ product_id: PREMIUM, variant_id: "variant_premium_monthly", status: "active" }))
+        expect(iso(subscription.starts_at)).toBe("2025-01-31T10:00:00.000Z")
+        expect(iso(subscription.current_period_start)).toBe("2025-02-10T00:00:00.000Z")
         expect(iso(subscription.ends_at)).toBe("2025-03-10T00:00:00.000Z")
+        expect(Number(subscription.period_amount)).toBe(699)
         expect(previous).toEqual(
           expect.objectContaining({
-            action: "replaced",
-            subscription_id: subscription.id,
-            replaced: [
-              { id: standard.subscription.id, ends_at: "2025-02-28T10:00:00.000Z" },
-            ],
+            action: "upgraded",
+            before: expect.objectContaining({ product_id: STANDARD, variant_id: "variant_standard_monthly", ends_at: "2025-02-28T10:00:00.000Z" }),
           })
         )
-        expect(await byCustomer()).toEqual([
-          expect.objectContaining({
-            id: standard.subscription.id,
-            status: "replaced",
-            ends_at: "2025-02-10T00:00:00.000Z",
-          }),
-          expect.objectContaining({
-            id: subscription.id,
-            product_id: PREMIUM,
-            status: "active",
-          }),
-        ])
+        expect((await byCustomer()).map((s) => s.status)).toEqual(["active"])
+      })
+
+      it("refuses a decision made on another live subscription (SUBSCRIPTION_CHANGED)", async () => {
+        await service.grantOrExtend(monthly())
+        const before = await byCustomer()
+        await expect(
+          service.grantOrExtend(monthly({ purchase_id: "pur_2", change: "upgrade", expected_subscription_id: null }))
+        ).rejects.toMatchObject({ code: "SUBSCRIPTION_CHANGED" })
+        await expect(
+          service.grantOrExtend(monthly({ customer_id: "cus_2", change: "extension" }))
+        ).rejects.toMatchObject({ code: "SUBSCRIPTION_CHANGED" })
+        await expect(service.grantOrExtend(monthly({ change: "new" }))).rejects.toMatchObject({ code: "SUBSCRIPTION_CHANGED" })
+        expect(await byCustomer()).toEqual(before)
       })
 
       it("gives free_days days instead of the plan's period", async () => {
@@ -156,7 +178,7 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         expect(iso(extended.subscription.ends_at)).toBe("2025-02-21T10:00:00.000Z")
       })
 
-      it("starts over when the active subscription to the same tariff has already ended", async () => {
+      it("starts over when the live subscription has already ended, ending it as expired or canceled", async () => {
         const old = await service.grantOrExtend(monthly())
         const afterEnd = new Date("2025-03-05T00:00:00.000Z")
         const { subscription, previous } = await service.grantOrExtend(
@@ -167,11 +189,13 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         expect(iso(subscription.starts_at)).toBe("2025-03-05T00:00:00.000Z")
         expect(iso(subscription.ends_at)).toBe("2025-04-05T00:00:00.000Z")
         expect(previous.action).toBe("created")
-        expect(previous.expired_ids).toEqual([old.subscription.id])
-        expect((await byCustomer()).map((s) => s.status)).toEqual([
-          "expired",
-          "active",
-        ])
+        expect(previous.ended).toEqual([{ id: old.subscription.id, status: "active" }])
+        expect((await byCustomer()).map((s) => s.status)).toEqual(["expired", "active"])
+
+        const cancelled = await service.grantOrExtend(monthly({ customer_id: "cus_2" }))
+        await service.cancelAtPeriodEnd(cancelled.subscription.id, { now: NOW })
+        await service.grantOrExtend(monthly({ customer_id: "cus_2", now: afterEnd }))
+        expect((await byCustomer("cus_2")).map((s) => s.status)).toEqual(["canceled", "active"])
       })
 
       it("keeps other customers' subscriptions apart", async () => {
@@ -223,13 +247,14 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         )
       })
 
-      it("applies concurrent grants of different tariffs without two active subscriptions", async () => {
+      it("applies concurrent grants of different tariffs without two live subscriptions", async () => {
         const start = new Date("2025-01-15T00:00:00.000Z")
         await Promise.all(
           Array.from({ length: 6 }, (_, i) =>
             service.grantOrExtend(
               monthly({
                 product_id: i % 2 ? PREMIUM : STANDARD,
+                variant_id: i % 2 ? "variant_premium_monthly" : "variant_standard_monthly",
                 purchase_id: `pur_${i}`,
                 now: start,
               })
@@ -237,6 +262,7 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
           )
         )
         const rows = await byCustomer()
+        expect(rows).toHaveLength(1)
         expect(rows.filter((s) => s.status === "active")).toHaveLength(1)
       })
     })
@@ -250,16 +276,12 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         expect(await service.revertGrant(previous)).toEqual({ reverted: false })
       })
 
-      it("gives an extended subscription its former end, plan and purchase back", async () => {
-        const first = await service.grantOrExtend(monthly())
+      it("gives an extended subscription every field back", async () => {
+        const first = await service.grantOrExtend(monthly({ amount: 399 }))
+        await service.cancelAtPeriodEnd(first.subscription.id, { now: NOW })
         const before = await byCustomer()
         const { previous } = await service.grantOrExtend(
-          monthly({
-            variant_id: "variant_standard_yearly",
-            interval: "year",
-            purchase_id: "pur_2",
-            now: new Date("2025-02-01T00:00:00.000Z"),
-          })
+          monthly({ purchase_id: "pur_2", amount: 399, now: new Date("2025-02-01T00:00:00.000Z") })
         )
 
         expect(await service.revertGrant(previous)).toEqual({ reverted: true })
@@ -270,17 +292,20 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         expect(await byCustomer()).toEqual(before)
       })
 
-      it("deletes the new subscription and restores the replaced one", async () => {
-        await service.grantOrExtend(monthly())
+      it("gives an upgraded subscription its old plan, period and schedule back", async () => {
+        const first = await service.grantOrExtend(monthly({ amount: 399 }))
+        await service.schedulePlanChange({ customer_id: "cus_1", subscription_id: first.subscription.id, variant_id: "v_cheap", now: NOW })
         const before = await byCustomer()
         const { previous } = await service.grantOrExtend(
           monthly({
             product_id: PREMIUM,
+            variant_id: "variant_premium_monthly",
             purchase_id: "pur_2",
+            amount: 699,
             now: new Date("2025-02-10T00:00:00.000Z"),
           })
         )
-
+        expect(previous.action).toBe("upgraded")
         expect(await service.revertGrant(previous)).toEqual({ reverted: true })
         expect(await byCustomer()).toEqual(before)
         expect(await service.revertGrant(previous)).toEqual({ reverted: false })
@@ -297,7 +322,7 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         expect(await byCustomer()).toEqual(before)
       })
 
-      it("sets subscriptions it expired back to active", async () => {
+      it("gives subscriptions it ended their status back", async () => {
         await service.grantOrExtend(monthly())
         const before = await byCustomer()
         const { previous } = await service.grantOrExtend(
@@ -326,29 +351,68 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
       })
     })
 
+    describe("cancel, resume, schedule", () => {
+      it("cancels at the period end, resumes, ends now, and restores a snapshot exactly", async () => {
+        const { subscription } = await service.grantOrExtend(monthly({ amount: 399 }))
+        const cancelled = await service.cancelAtPeriodEnd(subscription.id, { customer_id: "cus_1", now: NOW })
+        expect(cancelled.subscription.cancel_at_period_end).toBe(true)
+        expect(cancelled.before.cancel_at_period_end).toBe(false)
+        await expect(service.cancelAtPeriodEnd(subscription.id, { customer_id: "cus_2", now: NOW })).rejects.toMatchObject({
+          code: "SUBSCRIPTION_NOT_FOUND",
+        })
+        const resumed = await service.resume(subscription.id, { customer_id: "cus_1", now: NOW })
+        expect(resumed.subscription).toEqual(expect.objectContaining({ cancel_at_period_end: false, canceled_at: null }))
+        await expect(service.resume(subscription.id, { now: NOW })).rejects.toMatchObject({ code: "SUBSCRIPTION_NOT_CANCELED" })
+
+        const before = await byCustomer()
+        const ended = await service.cancelNow(subscription.id, { now: new Date("2025-02-10T00:00:00.000Z") })
+        expect(ended.subscription.status).toBe("canceled")
+        expect(iso(ended.subscription.ends_at)).toBe("2025-02-10T00:00:00.000Z")
+        await expect(service.resume(subscription.id, { now: NOW })).rejects.toMatchObject({ code: "SUBSCRIPTION_NOT_ACTIVE" })
+        await service.restoreSubscription(ended.before)
+        expect(await byCustomer()).toEqual(before)
+      })
+
+      it("schedules a plan change, and a second one replaces the first", async () => {
+        const { subscription } = await service.grantOrExtend(monthly())
+        await service.schedulePlanChange({ customer_id: "cus_1", subscription_id: subscription.id, variant_id: "v_a", now: NOW })
+        const second = await service.schedulePlanChange({ customer_id: "cus_1", subscription_id: subscription.id, variant_id: "v_b", now: NOW })
+        expect(second.subscription.pending_variant_id).toBe("v_b")
+        expect(second.before.pending_variant_id).toBe("v_a")
+      })
+    })
+
+    describe("trialEligibility", () => {
+      it("allows the Trial once, and never after a paid purchase", async () => {
+        expect(await service.trialEligibility("cus_new")).toEqual({ available: true, reason: null })
+        await service.grantOrExtend(monthly({ customer_id: "cus_trial", is_trial: true }))
+        expect(await service.trialEligibility("cus_trial")).toEqual({ available: false, reason: "trial_used" })
+        const purchase = await service.createPurchases({
+          customer_id: "cus_paid", product_id: STANDARD, variant_id: "v", interval: "month", interval_count: 1,
+          original_amount: 399, discount_amount: 399, total: 0, currency_code: "rub",
+        })
+        expect(await service.trialEligibility("cus_paid")).toEqual({ available: true, reason: null })
+        await service.completePurchase(purchase.id)
+        expect(await service.trialEligibility("cus_paid")).toEqual({ available: false, reason: "paid_subscription" })
+      })
+    })
+
     describe("expireEnded", () => {
-      it("expires active subscriptions that have ended, in one call", async () => {
+      it("ends live subscriptions that have ended, in one call: canceled if cancelled, else expired", async () => {
         await service.grantOrExtend(monthly({ customer_id: "cus_a" }))
         await service.grantOrExtend(
           monthly({ customer_id: "cus_b", interval: "year" })
         )
-        await service.grantOrExtend(
-          monthly({ customer_id: "cus_c", interval: "day" })
+        const trial = await service.grantOrExtend(
+          monthly({ customer_id: "cus_c", interval: "day", is_trial: true })
         )
-        // replaced subscriptions are not touched
-        await service.grantOrExtend(
-          monthly({
-            customer_id: "cus_c",
-            product_id: PREMIUM,
-            interval: "year",
-            now: new Date("2025-01-31T12:00:00.000Z"),
-          })
-        )
+        const cancelled = await service.grantOrExtend(monthly({ customer_id: "cus_d" }))
+        await service.cancelAtPeriodEnd(cancelled.subscription.id, { now: NOW })
 
-        // the monthly one ends exactly at this moment: ends_at <= now expires it
+        // the monthly ones end exactly at this moment: ends_at <= now ends them
         expect(
           await service.expireEnded(new Date("2025-02-28T10:00:00.000Z"))
-        ).toBe(1)
+        ).toBe(3)
         expect(
           await service.expireEnded(new Date("2025-02-28T10:00:00.000Z"))
         ).toBe(0)
@@ -357,26 +421,28 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
           (await byCustomer(customer_id)).map((s) => s.status)
         expect(await statuses("cus_a")).toEqual(["expired"])
         expect(await statuses("cus_b")).toEqual(["active"])
-        expect(await statuses("cus_c")).toEqual(["replaced", "active"])
+        expect(await statuses("cus_c")).toEqual(["expired"])
+        expect(trial.subscription.status).toBe("trialing")
+        expect(await statuses("cus_d")).toEqual(["canceled"])
 
         expect(
           await service.expireEnded(new Date("2027-01-01T00:00:00.000Z"))
-        ).toBe(2)
-        expect(await statuses("cus_c")).toEqual(["replaced", "expired"])
+        ).toBe(1)
+        expect(await statuses("cus_b")).toEqual(["expired"])
       })
     })
 
-    describe("activeSubscription", () => {
+    describe("liveSubscription", () => {
       it("returns the customer's running subscription or null", async () => {
-        expect(await service.activeSubscription("cus_1", NOW)).toBeNull()
+        expect(await service.liveSubscription("cus_1", NOW)).toBeNull()
         const { subscription } = await service.grantOrExtend(monthly())
         expect(
-          (await service.activeSubscription("cus_1", NOW))?.id
+          (await service.liveSubscription("cus_1", NOW))?.id
         ).toBe(subscription.id)
         expect(
-          await service.activeSubscription("cus_1", new Date("2025-03-01T00:00:00.000Z"))
+          await service.liveSubscription("cus_1", new Date("2025-03-01T00:00:00.000Z"))
         ).toBeNull()
-        expect(await service.activeSubscription("cus_2", NOW)).toBeNull()
+        expect(await service.liveSubscription("cus_2", NOW)).toBeNull()
       })
     })
 

@@ -1,13 +1,23 @@
 import { model } from "@medusajs/framework/utils"
 
-export const SUBSCRIPTION_STATUSES = ["active", "expired", "replaced"] as const
+export const SUBSCRIPTION_STATUSES = [
+  "trialing",
+  "active",
+  "past_due",
+  "canceled",
+  "expired",
+] as const
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
 
+/** Statuses that give access; a customer has at most one subscription in one of them. */
+export const LIVE_STATUSES = ["trialing", "active", "past_due"] as const satisfies readonly SubscriptionStatus[]
+
 /**
- * A customer's access to a tariff (product) from `starts_at` to `ends_at`.
- * At most one subscription per customer is `active` (unique partial index);
- * buying the same tariff extends it, buying another one `replaced` it, and a
- * job marks it `expired` once `ends_at` has passed.
+ * A customer's access to a tariff (see README.md for the lifecycle).
+ * `starts_at` is when the subscription began, `ends_at` when access ends (the
+ * end of the current period, prepaid periods included). `period_amount` is
+ * what the current period was worth when bought (charge + credit), the base of
+ * an upgrade's credit and a prorated refund.
  */
 export const Subscription = model
   .define("subscription", {
@@ -16,8 +26,17 @@ export const Subscription = model
     product_id: model.text(),
     variant_id: model.text(),
     status: model.enum([...SUBSCRIPTION_STATUSES]).default("active"),
+    is_trial: model.boolean().default(false),
     starts_at: model.dateTime(),
     ends_at: model.dateTime(),
+    current_period_start: model.dateTime(),
+    period_amount: model.bigNumber().nullable(),
+    currency_code: model.text().nullable(),
+    cancel_at_period_end: model.boolean().default(false),
+    canceled_at: model.dateTime().nullable(),
+    pending_variant_id: model.text().nullable(),
+    /** the saved card `{ id, brand, last4 }`; set by renewals (a later issue) */
+    payment_method: model.json().nullable(),
     last_purchase_id: model.text().nullable(),
   })
   .indexes([
@@ -30,9 +49,9 @@ export const Subscription = model
       on: ["status", "ends_at"],
     },
     {
-      name: "IDX_subscription_one_active_per_customer",
+      name: "IDX_subscription_one_live_per_customer",
       on: ["customer_id"],
       unique: true,
-      where: "status = 'active'",
+      where: "status IN ('trialing', 'active', 'past_due')",
     },
   ])

@@ -27,3 +27,22 @@ export const checkIdempotencyStep = createStep(
     return new StepResponse(null)
   }
 )
+
+/**
+ * A purchase that lost the race to the unique (customer_id, idempotency_key)
+ * index: another request with the same key recorded its purchase first. The
+ * database error reaches us through Medusa's error mapper as invalid data,
+ * "Purchase with customer_id: …, idempotency_key: …, already exists."; the
+ * route answers it with that first purchase, never with the column names.
+ */
+export function isIdempotencyKeyTaken(error: unknown): boolean {
+  if (!(error instanceof Object) || !("message" in error) || typeof error.message !== "string") {
+    return false
+  }
+  const type = "type" in error ? error.type : undefined
+  return (
+    (type === MedusaError.Types.INVALID_DATA || type === MedusaError.Types.DUPLICATE_ERROR) &&
+    /\bidempotency_key\b/.test(error.message) &&
+    /already exists\.?$/.test(error.message)
+  )
+}

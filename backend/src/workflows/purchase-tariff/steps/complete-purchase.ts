@@ -9,6 +9,7 @@ export type CompletePurchaseInput = {
   usage_id: string | null
   subscription_id: string
   payment: ChargeResult
+  period: { start: string; end: string }
 }
 
 /** Makes the promo code use final and marks the purchase completed. */
@@ -24,6 +25,8 @@ export const completePurchaseStep = createStep(
       subscription_id: input.subscription_id,
       payment_collection_id: input.payment?.payment_collection_id ?? null,
       payment_id: input.payment?.payment_id ?? null,
+      period_start: new Date(input.period.start),
+      period_end: new Date(input.period.end),
     })
     return new StepResponse(purchase)
   }

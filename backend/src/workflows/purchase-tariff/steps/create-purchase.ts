@@ -2,17 +2,22 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SUBSCRIPTION_MODULE } from "../../../modules/subscription"
 import type SubscriptionModuleService from "../../../modules/subscription/service"
 import type { PlanForSale } from "../../../lib/tariffs"
+import type { PlanChangeDecision } from "./decide-plan-change"
 import type { PriceBreakdown } from "./reserve-promocode"
 
 export type CreatePurchaseInput = {
   customer_id: string
   idempotency_key: string
   plan: PlanForSale
+  /** the promo code applied to the price less the credit */
   price: PriceBreakdown
+  decision: PlanChangeDecision
 }
 
 /**
- * Records the purchase as pending. If a later step fails, compensation marks
+ * Records the purchase as pending, with its kind (new, extension, upgrade):
+ * `original_amount` is the plan's price, `credit_amount` the unused time
+ * credited on an upgrade, `total` what is charged. If a later step fails, compensation marks
  * it failed (a step that knows the reason, e.g. a declined payment, has
  * already recorded it); a purchase is never erased.
  */
@@ -27,7 +32,9 @@ export const createPurchaseStep = createStep(
       variant_id: input.plan.variant_id,
       interval: input.plan.interval,
       interval_count: input.plan.interval_count,
-      original_amount: input.price.original_amount,
+      kind: input.decision.change === "scheduled" ? "new" : input.decision.change,
+      original_amount: input.plan.price.amount,
+      credit_amount: input.decision.credit_amount,
       discount_amount: input.price.discount_amount,
       total: input.price.total,
       currency_code: input.price.currency_code,

@@ -9,13 +9,9 @@ import RetryButton from "@/components/common/RetryButton"
 import StatusPanel from "@/components/common/StatusPanel"
 import { redirect } from "@/i18n/navigation"
 import { requireCustomer } from "@/lib/data/customer"
-import {
-  currentSubscriptions,
-  listAssignedPromocodes,
-  listPurchases,
-  listSubscriptions,
-} from "@/lib/data/purchases"
-import { listTariffs } from "@/lib/data/tariffs"
+import { listAssignedPromocodes, listPurchases } from "@/lib/data/purchases"
+import { listSubscriptions, liveSubscription } from "@/lib/data/subscriptions"
+import { listTariffs, withCatalogTitles } from "@/lib/data/tariffs"
 import { signInHref } from "@/lib/util/return-path"
 
 type Props = {
@@ -31,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle") }
 }
 
-/** The customer's account: current subscription, purchase history, assigned promo codes. */
+/** The customer's account: the live subscription (cancel, resume, a scheduled switch), purchase history, assigned promo codes. */
 export default async function AccountPage({ params, searchParams }: Props) {
   const { locale: rawLocale } = await params
   const locale = rawLocale as Locale
@@ -84,6 +80,14 @@ export default async function AccountPage({ params, searchParams }: Props) {
           )
         )
       : {}
+  const titles: Record<string, string> =
+    tariffs.status === "ok"
+      ? Object.fromEntries(
+          tariffs.tariffs.flatMap((tariff) =>
+            tariff.plans.map((plan) => [plan.variant_id, tariff.title])
+          )
+        )
+      : {}
   const now = Date.now()
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ")
 
@@ -98,14 +102,17 @@ export default async function AccountPage({ params, searchParams }: Props) {
       </div>
 
       <SubscriptionPanel
-        subscriptions={
-          subscriptions.status === "ok" ? currentSubscriptions(subscriptions.items, now) : null
+        subscription={
+          subscriptions.status === "ok"
+            ? liveSubscription(withCatalogTitles(subscriptions.items, tariffs), now)
+            : undefined
         }
         now={now}
         periods={periods}
+        titles={titles}
       />
       <PurchaseHistory
-        purchases={purchases.status === "ok" ? purchases.items : null}
+        purchases={purchases.status === "ok" ? withCatalogTitles(purchases.items, tariffs) : null}
         periods={periods}
         page={page}
         pageCount={

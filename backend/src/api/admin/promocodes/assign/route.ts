@@ -16,7 +16,14 @@ export async function POST(
   })
   res.json({
     result: result.result,
-    promocode: { id: result.promocode.id, code: result.promocode.code, type: result.promocode.type },
+    promocode: {
+      id: result.promocode.id,
+      code: result.promocode.code,
+      type: result.promocode.type,
+      value: result.promocode.value == null ? null : Number(result.promocode.value),
+      currency_code: result.promocode.currency_code ?? null,
+      free_days: result.promocode.free_days ?? null,
+    },
     customer: result.customer,
     purchase: result.purchase && purchaseResponse(result.purchase),
     subscription: result.subscription && subscriptionResponse(result.subscription),

@@ -1,15 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { hasCompletedPurchase } from "../../../../lib/purchases"
+import { hasCompletedPurchase, planChangeFor } from "../../../../lib/purchases"
 import { promocodeAttempt } from "../../../../lib/rate-limit/promocode-attempts"
 import { planForSale } from "../../../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../../../modules/promocode"
 import type { StorePreviewPurchaseType } from "../validators"
 
 /**
- * The price the customer would pay for a plan, with a promo code applied when
- * given; a code that does not apply answers its PROMOCODE_* error (one meant
- * for another customer answers as unknown). Failed codes are limited per
- * customer and IP (429 PROMOCODE_ATTEMPTS_EXCEEDED). Reserves nothing. The plan and its price come from the catalog cache the purchase
+ * The price the customer would pay for a plan now: what it does to their
+ * live subscription (`change`, `credit_amount`, `effective_at`), the price
+ * less the credit, then the promo code when given (a code that does not apply
+ * answers its PROMOCODE_* error, one meant for another customer as unknown;
+ * the Trial, TRIAL_NOT_AVAILABLE). Failed codes are limited per customer and
+ * IP (429 PROMOCODE_ATTEMPTS_EXCEEDED). Reserves nothing. The plan and its price come from the catalog cache the purchase
  * reads too (see planForSale).
  */
 export async function POST(
@@ -20,6 +22,8 @@ export async function POST(
   const { variant_id, promocode } = req.validatedBody
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   const plan = await planForSale(req.scope, { variantId: variant_id, salesChannelIds })
+  const decision = await planChangeFor(req.scope, customerId, plan)
+  const chargeable = decision.chargeable_amount
   const base = {
     variant_id: plan.variant_id,
     product_id: plan.product_id,
@@ -31,16 +35,15 @@ export async function POST(
       interval_count: plan.interval_count,
       trial_days: plan.trial_days,
     },
+    change: decision.change,
+    credit_amount: decision.credit_amount,
+    effective_at: decision.effective_at,
+    original_amount: plan.price.amount,
   }
-  if (!promocode) {
+  // A scheduled change charges nothing now, so no code applies to it.
+  if (!promocode || decision.change === "scheduled") {
     return res.json({
-      preview: {
-        ...base,
-        original_amount: plan.price.amount,
-        discount_amount: 0,
-        total: plan.price.amount,
-        promocode: null,
-      },
+      preview: { ...base, discount_amount: 0, total: chargeable, promocode: null },
     })
   }
   const promocodes = req.scope.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
@@ -51,7 +54,7 @@ export async function POST(
       customer_id: customerId,
       variant_id: plan.variant_id,
       product_id: plan.product_id,
-      amount: plan.price.amount,
+      amount: chargeable,
       currency_code: plan.price.currency_code,
       has_prior_purchase: await hasCompletedPurchase(req.scope, customerId),
     })
@@ -61,7 +64,6 @@ export async function POST(
   res.json({
     preview: {
       ...base,
-      original_amount: Number(discount.original_amount),
       discount_amount: Number(discount.discount_amount),
       total: Number(discount.total),
       promocode: {

@@ -1,16 +1,18 @@
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import type { Locale } from "next-intl"
-import { getTranslations, setRequestLocale } from "next-intl/server"
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server"
 import BuyForm from "@/components/checkout/BuyForm"
 import styles from "@/components/checkout/Checkout.module.css"
 import OrderSummary from "@/components/checkout/OrderSummary"
 import PromoCodeForm from "@/components/checkout/PromoCodeForm"
 import RetryButton from "@/components/common/RetryButton"
 import StatusPanel from "@/components/common/StatusPanel"
+import statusStyles from "@/components/common/StatusPanel.module.css"
 import { Link, redirect } from "@/i18n/navigation"
 import { requireCustomer } from "@/lib/data/customer"
 import { previewPurchase, type PreviewResult } from "@/lib/data/purchases"
+import { listSubscriptions } from "@/lib/data/subscriptions"
 import { listTariffs } from "@/lib/data/tariffs"
 import { formatMoney } from "@/lib/util/money"
 import {
@@ -44,11 +46,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   const basePath = `/checkout/${encodeURIComponent(variantId)}`
   const returnPath = code ? `${basePath}?code=${encodeURIComponent(code)}` : basePath
-  const [session, t, tTariffs, tErrors] = await Promise.all([
+  const [session, t, tTariffs, tErrors, format] = await Promise.all([
     requireCustomer(locale, returnPath),
     getTranslations("Checkout"),
     getTranslations("Tariffs"),
     getTranslations("Errors"),
+    getFormatter(),
   ])
 
   const unavailable = (
@@ -99,13 +102,32 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   if (result.status === "not_found") {
     notFound()
   }
+  if (result.status === "trial_unavailable") {
+    // Why: the Trial was used, or the account has had a paid plan.
+    const subscriptions = await listSubscriptions(session.token, locale)
+    const reason = subscriptions.status === "ok" ? subscriptions.trial.reason : null
+    return (
+      <StatusPanel
+        headingLevel={1}
+        title={t("trialUnavailableTitle")}
+        text={t("trialUnavailableText", { reason: reason ?? "other" })}
+      >
+        <Link href="/" className={statusStyles.button}>
+          {t("toPlans")}
+        </Link>
+      </StatusPanel>
+    )
+  }
   if (result.status !== "ok") {
     return unavailable
   }
 
   const { preview } = result
   const money = (amount: number) => formatMoney(amount, preview.currency_code, locale)
-  const appliedCode = rejection ? null : (preview.promocode?.code ?? (code || null))
+  const appliedCode =
+    rejection || preview.change === "scheduled"
+      ? null
+      : (preview.promocode?.code ?? (code || null))
   const period = tTariffs("period", {
     interval: plan.interval,
     count: plan.interval_count,
@@ -126,25 +148,33 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       </div>
 
       <div className={styles.main}>
-        <PromoCodeForm
-          code={code}
-          rejection={rejection}
-          applied={
-            appliedCode
-              ? {
-                  code: appliedCode,
-                  discount: money(preview.discount_amount),
-                  total: money(preview.total),
-                }
-              : null
-          }
-        />
+        {/* A switch at the period end charges nothing now: no code applies to it. */}
+        {preview.change === "scheduled" ? null : (
+          <PromoCodeForm
+            code={code}
+            rejection={rejection}
+            applied={
+              appliedCode
+                ? {
+                    code: appliedCode,
+                    discount: money(preview.discount_amount),
+                    total: money(preview.total),
+                  }
+                : null
+            }
+          />
+        )}
         <BuyForm
           key={appliedCode ?? ""}
           variantId={variantId}
           promocode={appliedCode}
           total={money(preview.total)}
           free={preview.total === 0}
+          scheduledFor={
+            preview.change === "scheduled" && preview.effective_at
+              ? format.dateTime(new Date(preview.effective_at), { dateStyle: "long" })
+              : null
+          }
           returnPath={returnPath}
         />
       </div>

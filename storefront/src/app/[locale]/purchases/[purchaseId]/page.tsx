@@ -7,7 +7,8 @@ import StatusPanel from "@/components/common/StatusPanel"
 import PurchaseResult from "@/components/purchase/PurchaseResult"
 import { redirect } from "@/i18n/navigation"
 import { requireCustomer } from "@/lib/data/customer"
-import { findPurchase, listSubscriptions } from "@/lib/data/purchases"
+import { findPurchase } from "@/lib/data/purchases"
+import { listSubscriptions } from "@/lib/data/subscriptions"
 import { listTariffs } from "@/lib/data/tariffs"
 import { signInHref } from "@/lib/util/return-path"
 
@@ -76,7 +77,9 @@ export default async function PurchasePage({ params }: Props) {
     subscriptions.status === "ok"
       ? (subscriptions.items
           .filter((s) => s.variant_id === purchase.variant_id)
-          .sort((a, b) => Date.parse(b.ends_at) - Date.parse(a.ends_at))[0] ?? null)
+          .sort(
+            (a, b) => Date.parse(b.current_period_end) - Date.parse(a.current_period_end)
+          )[0] ?? null)
       : null
 
   return (

@@ -1,0 +1,35 @@
+import { formatDate, type BadgeColor } from "./format"
+import { tr } from "./i18n"
+import type { LifecycleStatus, PurchaseKind } from "./subscription-types"
+
+export const SUBSCRIPTION_STATUSES: LifecycleStatus[] = [
+  "trialing",
+  "active",
+  "past_due",
+  "canceled",
+  "expired",
+]
+
+const PURCHASE_KINDS: PurchaseKind[] = ["new", "extension", "upgrade", "renewal"]
+
+export const SUBSCRIPTION_STATUS_COLORS: Record<LifecycleStatus, BadgeColor> = {
+  trialing: "blue",
+  active: "green",
+  past_due: "orange",
+  canceled: "grey",
+  expired: "grey",
+}
+
+/** The status in words, in the admin's language; an unknown one as it came. */
+export const statusLabel = (status: string) =>
+  SUBSCRIPTION_STATUSES.includes(status as LifecycleStatus) ? tr(`lifecycle.status.${status}`) : status
+
+export const statusColor = (status: string): BadgeColor =>
+  SUBSCRIPTION_STATUS_COLORS[status as LifecycleStatus] ?? "grey"
+
+export const kindLabel = (kind: string | null | undefined) =>
+  kind ? (PURCHASE_KINDS.includes(kind as PurchaseKind) ? tr(`lifecycle.kind.${kind}`) : kind) : "—"
+
+/** "01.12.2026 – 01.01.2027", or "—" when the purchase has no period (a failed one). */
+export const formatPeriod = (start: string | null | undefined, end: string | null | undefined) =>
+  start && end ? `${formatDate(start)} – ${formatDate(end)}` : "—"

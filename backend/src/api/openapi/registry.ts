@@ -1,0 +1,389 @@
+import { PROMOCODE_ERROR_CODES, PromocodeErrorCode } from "../../modules/promocode/lib/errors"
+import {
+  AdminCreatePromocode,
+  AdminEmptyBody,
+  AdminExportPromocodesParams,
+  AdminGeneratePromocodes,
+  AdminGetPromocodeParams,
+  AdminListBatchesParams,
+  AdminListJournalParams,
+  AdminListPromocodesParams,
+  AdminListUsagesParams,
+  AdminReportExportParams,
+  AdminReportParams,
+  AdminUpdatePromocode,
+  AdminValidatePromocode,
+} from "../admin/promocodes/validators"
+import {
+  AdminAssignPromocode,
+  AdminListPlans,
+  AdminListPurchases,
+  AdminListSubscriptions,
+  AdminUpsertPlan,
+} from "../admin/validators"
+import { SubscriptionPlanList, SubscriptionPlanResponse } from "../schemas/operations"
+import {
+  AssignResponse,
+  JournalResponse,
+  PromocodeBatchList,
+  PromocodeBatchResponse,
+  PromocodeDeleteResponse,
+  PromocodeDetailResponse,
+  PromocodeListResponse,
+  PromocodeReportResponse,
+  PromocodeResponse,
+  ValidateResponse,
+} from "../schemas/promocodes"
+import { PurchaseList, SubscriptionList } from "../schemas/purchases"
+import {
+  PaymentDeclinedBody,
+  PurchaseConflictBody,
+  StoreAssignedPromocodesResponse,
+  StorePreviewResponse,
+  StorePurchaseCreated,
+  StorePurchaseDetail,
+  StoreTariffsResponse,
+} from "../schemas/store"
+import { IdempotencyKey, StoreCreatePurchase, StoreListParams, StorePreviewPurchase } from "../store/purchases/validators"
+import { StoreGetTariffsParams } from "../store/tariffs/validators"
+import type { ApiRoute } from "./types"
+
+/**
+ * Every custom route: one entry per path and method. The OpenAPI document
+ * (GET /docs/openapi.json) is built from this list, the contract test checks
+ * the HTTP suite's responses against it, and a unit test fails when a route
+ * file under src/api has no entry. How to add one: docs/ARCHITECTURE-openapi.md.
+ */
+
+/** a promo code rejected for a shopper: 404 for an unknown code, 400 for the rest */
+const PROMOCODE_REJECTIONS = PROMOCODE_ERROR_CODES.filter((c) => c !== PromocodeErrorCode.NOT_FOUND)
+const CSV = { contentType: "text/csv", description: "a CSV file with a header row" }
+/** the rules of a code, broken (admin create, update, generate) */
+const PROMOCODE_INVALID = ["PROMOCODE_INVALID"]
+
+export const API_ROUTES: ApiRoute[] = [
+  // --- store ---------------------------------------------------------------
+  {
+    method: "GET",
+    path: "/store/tariffs",
+    tag: "store",
+    summary: "Published tariffs with their plans priced in the region's currency",
+    description:
+      "Tariffs of the publishable key's sales channel, plans sorted by price; the region defaults to the store's default region.",
+    auth: "publishable",
+    query: StoreGetTariffsParams,
+    responses: { 200: StoreTariffsResponse },
+    errors: { 400: ["REGION_NOT_FOUND"] },
+  },
+  {
+    method: "POST",
+    path: "/store/purchases/preview",
+    tag: "store",
+    summary: "The price of a plan with a promo code applied; reserves nothing",
+    auth: "customer",
+    body: StorePreviewPurchase,
+    responses: { 200: StorePreviewResponse },
+    errors: { 400: [...PROMOCODE_REJECTIONS, "PLAN_NOT_FOUND"], 404: [PromocodeErrorCode.NOT_FOUND] },
+  },
+  {
+    method: "POST",
+    path: "/store/purchases",
+    tag: "store",
+    summary: "Buys a plan: the purchase and the subscription it grants",
+    description:
+      "The same Idempotency-Key answers the first outcome again and never charges twice. A declined payment is a 402 with the failed purchase's id.",
+    auth: "customer",
+    body: StoreCreatePurchase,
+    headers: [
+      {
+        name: "Idempotency-Key",
+        description: "1 to 255 printable ASCII characters; a retry with the same key is answered with the first outcome",
+        schema: IdempotencyKey,
+      },
+    ],
+    responses: { 201: StorePurchaseCreated },
+    errors: {
+      400: [...PROMOCODE_REJECTIONS, "PLAN_NOT_FOUND", "INVALID_IDEMPOTENCY_KEY"],
+      404: [PromocodeErrorCode.NOT_FOUND],
+      // a decline whose purchase could not be read back
+      422: ["PAYMENT_DECLINED"],
+    },
+    errorBodies: { 402: PaymentDeclinedBody, 409: PurchaseConflictBody },
+  },
+  {
+    method: "GET",
+    path: "/store/purchases",
+    tag: "store",
+    summary: "The signed-in customer's purchases, newest first",
+    auth: "customer",
+    query: StoreListParams,
+    responses: { 200: PurchaseList },
+  },
+  {
+    method: "GET",
+    path: "/store/purchases/:id",
+    tag: "store",
+    summary: "One of the signed-in customer's purchases, with its subscription",
+    auth: "customer",
+    responses: { 200: StorePurchaseDetail },
+    errors: { 404: ["PURCHASE_NOT_FOUND"] },
+  },
+  {
+    method: "GET",
+    path: "/store/subscriptions",
+    tag: "store",
+    summary: "The signed-in customer's subscriptions, the latest ending first",
+    auth: "customer",
+    query: StoreListParams,
+    responses: { 200: SubscriptionList },
+  },
+  {
+    method: "GET",
+    path: "/store/customers/me/promocodes",
+    tag: "store",
+    summary: "Codes an admin assigned to the signed-in customer, available or used",
+    auth: "customer",
+    responses: { 200: StoreAssignedPromocodesResponse },
+  },
+
+  // --- admin: promo codes ----------------------------------------------------
+  {
+    method: "GET",
+    path: "/admin/promocodes",
+    tag: "admin: promo codes",
+    summary: "Promo codes by text, status, type and batch; sorted and paged",
+    auth: "admin",
+    query: AdminListPromocodesParams,
+    responses: { 200: PromocodeListResponse },
+  },
+  {
+    method: "POST",
+    path: "/admin/promocodes",
+    tag: "admin: promo codes",
+    summary: "Creates one code (a missing `code` is generated)",
+    auth: "admin",
+    body: AdminCreatePromocode,
+    responses: { 201: PromocodeResponse },
+    errors: { 400: [...PROMOCODE_INVALID, "PROMOCODE_DUPLICATE"], 422: ["invalid_request_error"] },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/:id",
+    tag: "admin: promo codes",
+    summary: "One code with its usage statistics",
+    auth: "admin",
+    query: AdminGetPromocodeParams,
+    responses: { 200: PromocodeDetailResponse },
+    errors: { 404: [] },
+  },
+  {
+    method: "POST",
+    path: "/admin/promocodes/:id",
+    tag: "admin: promo codes",
+    summary: "A partial update; the merged rules are checked again",
+    auth: "admin",
+    body: AdminUpdatePromocode,
+    responses: { 200: PromocodeResponse },
+    errors: { 400: [...PROMOCODE_INVALID, "PROMOCODE_DUPLICATE"], 404: [], 422: ["invalid_request_error"] },
+  },
+  {
+    method: "DELETE",
+    path: "/admin/promocodes/:id",
+    tag: "admin: promo codes",
+    summary: "Deletes a code never used; a code with uses is deactivated",
+    auth: "admin",
+    query: AdminGetPromocodeParams,
+    responses: { 200: PromocodeDeleteResponse },
+    errors: { 404: [] },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/:id/usages",
+    tag: "admin: promo codes",
+    summary: "The journal of one code, newest first",
+    auth: "admin",
+    query: AdminListUsagesParams,
+    responses: { 200: JournalResponse },
+    errors: { 404: [] },
+  },
+  {
+    method: "POST",
+    path: "/admin/promocodes/generate",
+    tag: "admin: promo codes",
+    summary: "Starts generating `count` unique codes with the same rules (202; poll the batch)",
+    auth: "admin",
+    body: AdminGeneratePromocodes,
+    responses: { 202: PromocodeBatchResponse },
+    errors: { 400: PROMOCODE_INVALID },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/batches",
+    tag: "admin: promo codes",
+    summary: "Generation batches, newest first",
+    auth: "admin",
+    query: AdminListBatchesParams,
+    responses: { 200: PromocodeBatchList },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/batches/:id",
+    tag: "admin: promo codes",
+    summary: "One generation batch: status and progress",
+    auth: "admin",
+    query: AdminGetPromocodeParams,
+    responses: { 200: PromocodeBatchResponse },
+    errors: { 404: [] },
+  },
+  {
+    method: "POST",
+    path: "/admin/promocodes/batches/:id/resume",
+    tag: "admin: promo codes",
+    summary: "Resumes a failed or stuck batch where it stopped (202)",
+    auth: "admin",
+    body: AdminEmptyBody,
+    responses: { 202: PromocodeBatchResponse },
+    errors: { 400: ["PROMOCODE_BATCH_COMPLETED", "PROMOCODE_BATCH_RUNNING"], 404: [] },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/export",
+    tag: "admin: promo codes",
+    summary: "The codes of a batch (or every code) as CSV, with a `code` column",
+    auth: "admin",
+    query: AdminExportPromocodesParams,
+    responses: { 200: CSV },
+    errors: { 404: [] },
+  },
+  {
+    method: "POST",
+    path: "/admin/promocodes/validate",
+    tag: "admin: promo codes",
+    summary: "Would this code apply (for this customer, on this plan), and if not, why; a dry run",
+    auth: "admin",
+    body: AdminValidatePromocode,
+    responses: { 200: ValidateResponse },
+    errors: { 400: ["PLAN_NOT_FOUND", "REGION_NOT_FOUND"], 404: ["CUSTOMER_NOT_FOUND"] },
+  },
+  {
+    method: "POST",
+    path: "/admin/promocodes/assign",
+    tag: "admin: promo codes",
+    summary: "Applies a code to a customer's account",
+    description:
+      "A free-period code grants its plan now (`granted`); a discount code waits for the customer's next purchase (`assigned`).",
+    auth: "admin",
+    body: AdminAssignPromocode,
+    responses: { 200: AssignResponse },
+    errors: {
+      400: [...PROMOCODE_REJECTIONS, "PLAN_NOT_FOUND"],
+      404: [PromocodeErrorCode.NOT_FOUND, "CUSTOMER_NOT_FOUND"],
+      409: ["invalid_state_error"],
+    },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/journal",
+    tag: "admin: promo codes",
+    summary: "The journal across codes: a customer's or a code's history, or everything",
+    auth: "admin",
+    query: AdminListJournalParams,
+    responses: { 200: JournalResponse },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/report",
+    tag: "admin: promo codes",
+    summary: "Aggregates over [from, to): attempts, rejections by reason, discount, by day, top codes",
+    auth: "admin",
+    query: AdminReportParams,
+    responses: { 200: PromocodeReportResponse },
+    errors: { 400: ["PROMOCODE_REPORT_RANGE_INVALID", "PROMOCODE_REPORT_RANGE_TOO_LONG"], 404: [] },
+  },
+  {
+    method: "GET",
+    path: "/admin/promocodes/report/export",
+    tag: "admin: promo codes",
+    summary: "The report as CSV, one row per UTC day",
+    auth: "admin",
+    query: AdminReportExportParams,
+    responses: { 200: CSV },
+    errors: { 400: ["PROMOCODE_REPORT_RANGE_INVALID", "PROMOCODE_REPORT_RANGE_TOO_LONG"], 404: [] },
+  },
+
+  // --- admin: purchases, subscriptions, plans ---------------------------------
+  {
+    method: "GET",
+    path: "/admin/purchases",
+    tag: "admin: purchases and subscriptions",
+    summary: "Purchases of every customer, newest first, with filters",
+    auth: "admin",
+    query: AdminListPurchases,
+    responses: { 200: PurchaseList },
+  },
+  {
+    method: "GET",
+    path: "/admin/subscriptions",
+    tag: "admin: purchases and subscriptions",
+    summary: "Subscriptions of every customer, the latest ending first, with filters",
+    auth: "admin",
+    query: AdminListSubscriptions,
+    responses: { 200: SubscriptionList },
+  },
+  {
+    method: "GET",
+    path: "/admin/subscription-plans",
+    tag: "admin: purchases and subscriptions",
+    summary: "The plan terms of the given variants",
+    auth: "admin",
+    query: AdminListPlans,
+    responses: { 200: SubscriptionPlanList },
+  },
+  {
+    method: "POST",
+    path: "/admin/subscription-plans/:variant_id",
+    tag: "admin: purchases and subscriptions",
+    summary: "Sets the plan terms of a tariff variant",
+    auth: "admin",
+    body: AdminUpsertPlan,
+    responses: { 200: SubscriptionPlanResponse },
+    errors: { 404: ["VARIANT_NOT_FOUND"] },
+  },
+
+  // --- docs ---------------------------------------------------------------------
+  {
+    method: "GET",
+    path: "/docs",
+    tag: "docs",
+    summary: "This API reference (HTML)",
+    auth: "none",
+    responses: { 200: { contentType: "text/html", description: "the reference page" } },
+  },
+  {
+    method: "GET",
+    path: "/docs/openapi.json",
+    tag: "docs",
+    summary: "The OpenAPI 3.1 document of these routes",
+    auth: "none",
+    responses: { 200: { contentType: "application/json", description: "an OpenAPI 3.1 document" } },
+  },
+  {
+    method: "GET",
+    path: "/docs/assets/:file",
+    tag: "docs",
+    summary: "The reference page's scripts and styles (swagger-ui-dist)",
+    auth: "none",
+    responses: {
+      200: {
+        contentType: ["text/javascript", "text/css", "image/png"],
+        description: "a file of swagger-ui-dist, or the page's init script",
+      },
+    },
+    errors: { 404: [] },
+  },
+]
+
+/** The entry for a method and a Medusa-style path, if any. */
+export function findRoute(method: string, path: string): ApiRoute | undefined {
+  return API_ROUTES.find((r) => r.method === method.toUpperCase() && r.path === path)
+}

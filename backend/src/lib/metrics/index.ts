@@ -1,0 +1,12 @@
+export {
+  httpRequestDuration,
+  jobLagSeconds,
+  jobRunsTotal,
+  observeJob,
+  promocodeRejectionsTotal,
+  purchasesTotal,
+  rateLimitHitsTotal,
+  registry,
+} from "./registry"
+export { httpMetricsMiddleware } from "./http"
+export { refreshJobLag } from "./lag"
