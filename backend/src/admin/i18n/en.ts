@@ -382,7 +382,7 @@ const en = {
     active: "Active",
     since: "Since",
     until: "Until",
-    no_subscription: "No active subscription.",
+    no_subscription: "No live subscription.",
     purchases: "Purchases",
     purchases_failed: "Could not load the purchases",
     no_purchases: "No purchases yet",

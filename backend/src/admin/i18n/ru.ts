@@ -380,7 +380,7 @@ const ru: Messages = {
     active: "Активна",
     since: "С",
     until: "До",
-    no_subscription: "Активной подписки нет.",
+    no_subscription: "Действующей подписки нет.",
     purchases: "Покупки",
     purchases_failed: "Не удалось загрузить покупки",
     no_purchases: "Покупок пока нет",
