@@ -178,6 +178,20 @@ test("admin in Russian: promo code pages, report and customer widget", { timeout
     await screenshot(page, "ru-customer")
   })
 
+  await t.test("the subscriptions page speaks Russian", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    await page.goto(adminUrl("/subscriptions"))
+    await page.getByRole("heading", { level: 1, name: "Подписки" }).waitFor()
+    const sidebar = page.getByRole("navigation").filter({ has: page.getByRole("link", { name: "Заказы" }) })
+    assert.equal(await sidebar.getByRole("link", { name: "Подписки", exact: true }).count(), 1, "sidebar link")
+    await page.getByRole("columnheader", { name: "Текущий период" }).waitFor()
+    const row = page.getByRole("row").filter({ hasText: made.customer.email })
+    await row.waitFor()
+    const text = await row.innerText()
+    assert.match(text, /Активна/)
+    assert.match(text, RU_DATE, "the period in the Russian date format")
+    await screenshot(page, "ru-subscriptions")
+  })
+
   await t.test("back to English: the same pages in English", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
     await pickLanguage(page, "en")
     await page.goto(adminUrl("/promocodes/report"))
