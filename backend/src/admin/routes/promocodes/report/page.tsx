@@ -235,7 +235,7 @@ const PromocodeReportPage = () => {
         </Container>
       ) : (
         <>
-          <Container className="grid grid-cols-2 divide-x divide-y p-0 md:grid-cols-3 xl:grid-cols-6 xl:divide-y-0">
+          <Container className="grid grid-cols-2 divide-x divide-y p-0 md:grid-cols-4 xl:grid-cols-7 xl:divide-y-0">
             <Stat id="attempts" label={t("report.attempts")} value={formatNumber(report.attempts)} />
             <Stat id="views" label={t("report.views")} value={formatNumber(report.views ?? 0)} />
             <Stat id="redemptions" label={t("report.redemptions")} value={formatNumber(report.redemptions)} />
