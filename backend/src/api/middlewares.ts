@@ -3,10 +3,12 @@ import { limitSignIn } from "../lib/rate-limit/sign-in"
 import { rejectUnstorablePath } from "../lib/validation"
 import { adminOperationsMiddlewares } from "./admin/middlewares"
 import { adminPromocodesMiddlewares } from "./admin/promocodes/middlewares"
+import { adminRenewalsMiddlewares } from "./admin/subscriptions/renewals/middlewares"
 import { adminSubscriptionsMiddlewares } from "./admin/subscriptions/middlewares"
 import { httpMetricsMiddleware } from "../lib/metrics"
 import { localizedErrorHandler } from "./error-handler"
 import { storePurchasesMiddlewares } from "./store/purchases/middlewares"
+import { storePaymentMethodMiddlewares } from "./store/subscriptions/[id]/payment-method/middlewares"
 import { storeSubscriptionsMiddlewares } from "./store/subscriptions/middlewares"
 import { storeTariffsMiddlewares } from "./store/tariffs/middlewares"
 
@@ -29,5 +31,7 @@ export default defineMiddlewares({
     ...adminPromocodesMiddlewares,
     ...adminOperationsMiddlewares,
     ...adminSubscriptionsMiddlewares,
+    ...adminRenewalsMiddlewares,
+    ...storePaymentMethodMiddlewares,
   ],
 })

@@ -8,7 +8,8 @@ import { observeJob } from "../lib/metrics/registry"
  * a cancelled one becomes `canceled`, a lapsed one `expired`.
  */
 async function expireSubscriptions(container: MedusaContainer) {
-  const expired = await subscriptionService(container).expireEnded()
+  // auto-renewing ones are the renewal pass's (jobs/renew-subscriptions.ts)
+  const expired = await subscriptionService(container).endNotRenewing()
   container
     .resolve(ContainerRegistrationKeys.LOGGER)
     .info(`Ended ${expired} subscription(s) whose period was over`)

@@ -71,6 +71,11 @@ const messages: Record<string, Messages> = {
     en: "Your subscription changed while this purchase was being made; check it and try again.",
     ru: "Подписка изменилась во время покупки; проверьте её и повторите.",
   },
+  // renewals (src/workflows/renew-subscription)
+  TEST_CLOCK_DISABLED: {
+    en: "as_of is accepted only when the test clock is on (SUBSCRIPTION_TEST_CLOCK=true).",
+    ru: "as_of принимается только при включённых тестовых часах (SUBSCRIPTION_TEST_CLOCK=true).",
+  },
   // admin promo code API (src/api/admin/promocodes)
   PROMOCODE_DUPLICATE: {
     en: "A promo code with this text already exists.",

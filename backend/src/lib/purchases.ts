@@ -7,6 +7,7 @@ import {
   type PaymentMethod,
 } from "../modules/subscription"
 import type SubscriptionModuleService from "../modules/subscription/service"
+import { nextChargeOf } from "./next-charge"
 import { planForSale, type PlanForSale } from "./tariffs"
 
 type SubscriptionService = SubscriptionModuleService
@@ -131,6 +132,9 @@ export function subscriptionResponse(subscription: SubscriptionRecord) {
     canceled_at: subscription.canceled_at ?? null,
     pending_variant_id: subscription.pending_variant_id ?? null,
     payment_method: paymentMethod,
+    auto_renew: subscription.auto_renew,
+    convert_to_variant_id: subscription.convert_to_variant_id ?? null,
+    renewal_attempts: subscription.renewal_attempts,
     next_charge: null as { at: Date; amount: number; currency_code: string } | null,
     last_purchase_id: subscription.last_purchase_id ?? null,
   }
@@ -188,10 +192,13 @@ export async function listSubscriptionsWithTitles(
     pagination: { ...page, order: { ends_at: "DESC" } },
     withDeleted: true,
   })
-  const subscriptions = (data as (SubscriptionRecord & WithVariant)[]).map((s) => ({
-    ...subscriptionResponse(s),
-    ...titlesOf(s.subscribed_variant),
-  }))
+  const subscriptions = await Promise.all(
+    (data as (SubscriptionRecord & WithVariant)[]).map(async (s) => ({
+      ...subscriptionResponse(s),
+      next_charge: await nextChargeOf(container, s),
+      ...titlesOf(s.subscribed_variant),
+    }))
+  )
   return { subscriptions, count: metadata?.count ?? subscriptions.length }
 }
 

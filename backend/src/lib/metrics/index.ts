@@ -6,6 +6,7 @@ export {
   promocodeRejectionsTotal,
   purchasesTotal,
   rateLimitHitsTotal,
+  renewalsTotal,
   registry,
 } from "./registry"
 export { httpMetricsMiddleware } from "./http"

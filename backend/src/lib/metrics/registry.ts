@@ -25,6 +25,17 @@ export const purchasesTotal = new Counter({
   registers: [registry],
 })
 
+/**
+ * Renewal pass outcomes per subscription: renewed, failed (declined: past_due
+ * or retry), skipped (no longer due), expired (ended without renewing), error.
+ */
+export const renewalsTotal = new Counter({
+  name: "cinema_renewals_total",
+  help: "Subscriptions handled by the renewal pass, by outcome",
+  labelNames: ["outcome"] as const,
+  registers: [registry],
+})
+
 /** Promo code attempts refused, by reason (the PROMOCODE_* error code). */
 export const promocodeRejectionsTotal = new Counter({
   name: "cinema_promocode_rejections_total",

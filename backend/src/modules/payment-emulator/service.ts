@@ -5,6 +5,16 @@ import type {
   CancelPaymentOutput,
   CapturePaymentInput,
   CapturePaymentOutput,
+  CreateAccountHolderInput,
+  CreateAccountHolderOutput,
+  DeleteAccountHolderInput,
+  DeleteAccountHolderOutput,
+  ListPaymentMethodsInput,
+  ListPaymentMethodsOutput,
+  SavePaymentMethodInput,
+  SavePaymentMethodOutput,
+  UpdateAccountHolderInput,
+  UpdateAccountHolderOutput,
   DeletePaymentInput,
   DeletePaymentOutput,
   GetPaymentStatusInput,
@@ -31,7 +41,9 @@ import {
 } from "@medusajs/framework/utils"
 import {
   EmulatorFailureReason,
+  decideOffSessionOutcome,
   decideOutcome,
+  savedCardFor,
 } from "./lib/outcome"
 
 export type EmulatorOptions = {
@@ -55,6 +67,10 @@ export type EmulatorStatus =
  */
 export type EmulatorPaymentData = {
   token?: unknown
+  /** an off-session charge of a saved card: its id, and the 1-based number of this off-session charge on it */
+  payment_method_id?: unknown
+  off_session?: unknown
+  off_session_attempt?: unknown
   emulator_id?: string
   emulator_status?: EmulatorStatus
   /** set when the authorization was declined or failed */
@@ -188,7 +204,9 @@ class EmulatorPaymentProviderService extends AbstractPaymentProvider<EmulatorOpt
 
     const token =
       data.token ?? (input.context as Record<string, unknown> | undefined)?.token
-    const outcome = decideOutcome(token, this.declineRate_)
+    const outcome = data.off_session
+      ? decideOffSessionOutcome(data.payment_method_id, Number(data.off_session_attempt ?? 1))
+      : decideOutcome(token, this.declineRate_)
     const at = new Date().toISOString()
     if (!outcome.approved) {
       this.logger_?.info?.(
@@ -283,6 +301,67 @@ class EmulatorPaymentProviderService extends AbstractPaymentProvider<EmulatorOpt
       ? STATUS_BY_EMULATOR_STATUS[data.emulator_status]
       : PaymentSessionStatus.PENDING
     return { status: status ?? PaymentSessionStatus.PENDING, data }
+  }
+
+  /**
+   * A gateway customer. The emulator has no storage: the customer's saved
+   * cards live in the account holder's `data.payment_methods`, which Medusa
+   * stores (see `updateAccountHolder`).
+   */
+  async createAccountHolder(
+    input: CreateAccountHolderInput
+  ): Promise<CreateAccountHolderOutput> {
+    const id = generateEntityId(undefined, "emucus")
+    return {
+      id,
+      data: { id, email: input.context.customer.email, payment_methods: [] },
+    }
+  }
+
+  /** Takes the account holder's data as given (how a saved card is listed on it). */
+  async updateAccountHolder(
+    input: UpdateAccountHolderInput
+  ): Promise<UpdateAccountHolderOutput> {
+    return { data: { ...input.context.account_holder.data } }
+  }
+
+  async deleteAccountHolder(
+    _input: DeleteAccountHolderInput
+  ): Promise<DeleteAccountHolderOutput> {
+    return {}
+  }
+
+  /**
+   * Saves the card behind a test token (`data.token`, see lib/outcome.ts) for
+   * off-session charges. A token that cannot be saved is refused
+   * (INVALID_DATA `invalid_token`), as a gateway refuses a bad card.
+   */
+  async savePaymentMethod(
+    input: SavePaymentMethodInput
+  ): Promise<SavePaymentMethodOutput> {
+    const saved = savedCardFor(input.data?.token, generateEntityId())
+    if (!saved.card) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        FAILURE_MESSAGES[saved.reason],
+        saved.reason
+      )
+    }
+    const { id, brand, last4 } = saved.card
+    return { id, data: { id, brand, last4, saved_at: new Date().toISOString() } }
+  }
+
+  /** The cards listed on the account holder (`data.payment_methods`). */
+  async listPaymentMethods(
+    input: ListPaymentMethodsInput
+  ): Promise<ListPaymentMethodsOutput> {
+    const methods = input.context?.account_holder?.data?.payment_methods
+    if (!Array.isArray(methods)) {
+      return []
+    }
+    return methods
+      .filter((m): m is { id: string } => typeof m?.id === "string")
+      .map((m) => ({ id: m.id, data: { ...m } }))
   }
 
   async getWebhookActionAndData(

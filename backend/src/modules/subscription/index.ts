@@ -25,3 +25,6 @@ export {
 export type { Decision, PlanChange, TrialEligibility } from "./lib/plan-change"
 export { LIVE_STATUSES, SUBSCRIPTION_STATUSES } from "./models/subscription"
 export { PURCHASE_KINDS } from "./models/purchase"
+export type * from "./renewal-types"
+export { afterDecline, DEFAULT_RETRY_DAYS, parseRetryDays } from "./lib/renewal"
+export type { RenewalState } from "./lib/renewal"

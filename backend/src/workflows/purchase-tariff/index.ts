@@ -13,6 +13,7 @@ import { decidePlanChangeStep } from "./steps/decide-plan-change"
 import { grantSubscriptionStep } from "./steps/grant-subscription"
 import { loadPlanStep } from "./steps/load-plan"
 import { reservePromocodeStep } from "./steps/reserve-promocode"
+import { saveCardForRenewalStep } from "./steps/save-card-for-renewal"
 import { schedulePlanChangeStep } from "./steps/schedule-plan-change"
 
 export const PURCHASE_COMPLETED_EVENT = "purchase.completed"
@@ -26,6 +27,10 @@ export type PurchaseTariffInput = {
   region_id?: string | null
   /** the publishable key's channels; null for an admin acting on any channel */
   sales_channel_ids: string[] | null
+  /** renewals: the shopper's choice (see steps/save-card-for-renewal.ts); unset: renewal settings untouched */
+  save_card?: boolean
+  auto_renew?: boolean | null
+  convert_to_variant_id?: string | null
 }
 
 /**
@@ -109,6 +114,17 @@ export const purchaseTariffWorkflow = createWorkflow(
         amount: grantInput.amount,
       })
 
+      const renewing = saveCardForRenewalStep({
+        save_card: input.save_card ?? false,
+        auto_renew: input.auto_renew,
+        convert_to_variant_id: input.convert_to_variant_id,
+        token: input.payment_token,
+        customer_id: input.customer_id,
+        subscription_id: granted.subscription.id,
+        plan,
+        sales_channel_ids: input.sales_channel_ids,
+      })
+
       const completed = completePurchaseStep({
         purchase_id: purchase.id,
         usage_id: price.usage_id,
@@ -123,7 +139,7 @@ export const purchaseTariffWorkflow = createWorkflow(
         data: { id: completed.id },
         options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
       })
-      return { purchase: completed, subscription: granted.subscription }
+      return { purchase: completed, subscription: renewing }
     })
     releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
 

@@ -51,6 +51,9 @@ export async function POST(
       payment_token: req.validatedBody.payment?.token ?? null,
       idempotency_key: idempotencyKey,
       sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
+      save_card: true,
+      auto_renew: req.validatedBody.auto_renew ?? null,
+      convert_to_variant_id: req.validatedBody.convert_to_variant_id ?? null,
     },
     throwOnError: false,
   })

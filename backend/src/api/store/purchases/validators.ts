@@ -19,6 +19,10 @@ export const StoreCreatePurchase = z
       .object({ token: id(100) })
       .strict()
       .optional(),
+    /** renew with the saved card (default: true for paid plans; the Trial: when a card token is given) */
+    auto_renew: z.boolean().optional(),
+    /** the Trial: the paid plan it converts to (default: the cheapest monthly one) */
+    convert_to_variant_id: variantId.optional(),
   })
   .strict()
 export type StoreCreatePurchaseType = z.infer<typeof StoreCreatePurchase>

@@ -60,6 +60,13 @@ export const Purchase = model
       on: ["status"],
     },
     {
+      // one renewal charge per (subscription, period start); failed attempts don't count
+      name: "IDX_purchase_renewal_once_per_period",
+      on: ["subscription_id", "period_start"],
+      unique: true,
+      where: "kind = 'renewal' AND status <> 'failed'",
+    },
+    {
       name: "IDX_purchase_promocode",
       on: ["promocode"],
       where: "promocode IS NOT NULL",

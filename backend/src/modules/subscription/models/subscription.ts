@@ -38,6 +38,20 @@ export const Subscription = model
     /** the saved card `{ id, brand, last4 }`; set by renewals (a later issue) */
     payment_method: model.json().nullable(),
     last_purchase_id: model.text().nullable(),
+    // Renewals (see src/workflows/renew-subscription)
+    /** renew at the period end with the saved card */
+    auto_renew: model.boolean().default(false),
+    /** the Trial: the paid plan it converts to (null: the cheapest monthly plan) */
+    convert_to_variant_id: model.text().nullable(),
+    /** the Payment Module account holder the card is saved on */
+    account_holder_id: model.text().nullable(),
+    /** off-session charges made on the saved card so far */
+    payment_method_charges: model.number().default(0),
+    /** past_due: the start of the period being renewed (the old period end) */
+    renewal_period_start: model.dateTime().nullable(),
+    /** past_due: declined attempts for that period, and when the next one is due */
+    renewal_attempts: model.number().default(0),
+    next_attempt_at: model.dateTime().nullable(),
   })
   .indexes([
     {
@@ -47,6 +61,11 @@ export const Subscription = model
     {
       name: "IDX_subscription_status_ends_at",
       on: ["status", "ends_at"],
+    },
+    {
+      name: "IDX_subscription_renewal_due",
+      on: ["status", "ends_at", "next_attempt_at"],
+      where: "auto_renew = true",
     },
     {
       name: "IDX_subscription_one_live_per_customer",

@@ -1,0 +1,13 @@
+import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { StoreReplacePaymentMethod } from "./validators"
+
+export const storePaymentMethodMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/subscriptions/:id/payment-method",
+    methods: ["POST"],
+    middlewares: [
+      authenticate("customer", ["session", "bearer"]),
+      validateAndTransformBody(StoreReplacePaymentMethod),
+    ],
+  },
+]

@@ -1,0 +1,40 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { PaymentMethod, SubscriptionDTO } from "../modules/subscription"
+import { planForSale } from "./tariffs"
+
+export type NextCharge = { at: Date; amount: number; currency_code: string }
+
+type Renewing = Pick<
+  SubscriptionDTO,
+  | "status"
+  | "is_trial"
+  | "variant_id"
+  | "pending_variant_id"
+  | "convert_to_variant_id"
+  | "auto_renew"
+  | "cancel_at_period_end"
+  | "ends_at"
+  | "next_attempt_at"
+  | "payment_method"
+>
+
+/**
+ * What the renewal pass will charge next and when (DESIGN.md `next_charge`):
+ * the period end (a past_due subscription: its next retry), the renewal
+ * plan's catalog price. Null when nothing will be charged: no auto-renew, no
+ * saved card, cancelled, ended, or the plan no longer for sale.
+ */
+export async function nextChargeOf(container: MedusaContainer, s: Renewing): Promise<NextCharge | null> {
+  const card = s.payment_method as PaymentMethod | null
+  const live = s.status === "trialing" || s.status === "active" || s.status === "past_due"
+  if (!live || !s.auto_renew || !card || s.cancel_at_period_end) {
+    return null
+  }
+  const variantId = s.pending_variant_id ?? (s.is_trial ? s.convert_to_variant_id : s.variant_id)
+  const at = s.status === "past_due" ? s.next_attempt_at : s.ends_at
+  if (!variantId || !at) {
+    return null
+  }
+  const plan = await planForSale(container, { variantId, salesChannelIds: null }).catch(() => null)
+  return plan && { at: new Date(at), amount: plan.price.amount, currency_code: plan.price.currency_code }
+}
