@@ -29,7 +29,9 @@ const subscriptionOf = async (page, customer) =>
   (await adminApi(page, `/admin/subscriptions?customer_id=${customer.id}`)).subscriptions[0]
 
 /** How the admin writes a date (lib/format.ts: en-GB, medium). */
-const adminDate = (iso) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date(iso))
+// the admin's date in English (the date pickers' format), in the browser context's zone
+const adminDate = (iso) =>
+  new Intl.DateTimeFormat("en", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(new Date(iso))
 
 test("admin: cancel at the period end from the Subscriptions page, now with a refund from the customer widget", { timeout: ADMIN_TEST_TIMEOUT_MS * 2 }, async () => {
   const page = await newAdminPage()

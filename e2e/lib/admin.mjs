@@ -64,12 +64,14 @@ export function useAdminBrowser() {
     await browser?.close()
   })
 
-  return async function newAdminPage() {
+  /** `options` override the context's (locale, timezoneId, viewport). */
+  return async function newAdminPage(options = {}) {
     const context = await browser.newContext({
       locale: "en-US",
       timezoneId: "UTC",
       viewport: { width: 1440, height: 1000 },
       acceptDownloads: true,
+      ...options,
     })
     contexts.push(context)
     const page = await context.newPage()
@@ -123,7 +125,8 @@ export function uniqueCode(prefix) {
   return `${prefix}${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString("hex").toUpperCase()}`
 }
 
-async function call(method, path, { body, token, headers = {} } = {}) {
+/** A store or auth API call with the seed's publishable key (and a customer's token). */
+export async function call(method, path, { body, token, headers = {} } = {}) {
   const response = await fetch(`${BACKEND_URL}${path}`, {
     method,
     headers: {

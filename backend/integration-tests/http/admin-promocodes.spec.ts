@@ -223,6 +223,7 @@ medusaIntegrationTestRunner({
           batch_id: null,
           reserved_count: 0,
           used_count: 0,
+          validated_count: 0,
           status: "active",
           created_at: expect.any(String),
           updated_at: expect.any(String),
@@ -730,6 +731,15 @@ medusaIntegrationTestRunner({
             { variant_id: variants["standard:month"], promocode: code, payment: { token } },
             customer.headers()
           )
+        // checkout page views with ?code=: counted on the code, not journaled
+        for (const customer of [alice, bob]) {
+          const preview = await api.post(
+            "/store/purchases/preview",
+            { variant_id: variants["standard:month"], promocode: code },
+            customer.headers()
+          )
+          expect(preview.status).toEqual(200)
+        }
         expect((await buy(alice)).status).toEqual(201)
         expect((await failure(buy(alice))).data.code).toEqual("PROMOCODE_ALREADY_USED")
         expect((await failure(buy(bob, "tok_declined"))).status).toEqual(402)
@@ -777,7 +787,9 @@ medusaIntegrationTestRunner({
         expect(both.data.count).toEqual(1)
 
         const { data: detail } = await api.get(`/admin/promocodes/${promocode.id}`, admin())
-        expect(detail.promocode).toEqual(expect.objectContaining({ used_count: 1, reserved_count: 0 }))
+        expect(detail.promocode).toEqual(
+          expect.objectContaining({ used_count: 1, reserved_count: 0, validated_count: 2 })
+        )
         expect(detail.stats).toEqual(
           expect.objectContaining({
             reserved: 0,
@@ -797,7 +809,8 @@ medusaIntegrationTestRunner({
         )
         expect(data.report).toEqual(
           expect.objectContaining({
-            attempts: 3,
+            attempts: 3, // 2 reserved + 1 rejected; the 2 previews are views
+            views: 2,
             reservations: 2,
             redemptions: 1,
             releases: 1,

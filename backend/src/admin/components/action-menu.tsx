@@ -1,6 +1,7 @@
 import { EllipsisHorizontal } from "@medusajs/icons"
 import { DropdownMenu, IconButton, clx } from "@medusajs/ui"
 import type { ReactNode } from "react"
+import { useT } from "../lib/i18n"
 
 export type MenuAction = {
   label: string
@@ -11,12 +12,13 @@ export type MenuAction = {
 }
 
 /** The "…" menu of a section or a row. */
-export function ActionMenu({ actions, label = "Actions" }: { actions: MenuAction[][]; label?: string }) {
+export function ActionMenu({ actions, label }: { actions: MenuAction[][]; label?: string }) {
+  const { t } = useT()
   const groups = actions.filter((g) => g.length)
   return (
     <DropdownMenu>
       <DropdownMenu.Trigger asChild>
-        <IconButton size="small" variant="transparent" aria-label={label}>
+        <IconButton size="small" variant="transparent" aria-label={label ?? t("common.actions")}>
           <EllipsisHorizontal />
         </IconButton>
       </DropdownMenu.Trigger>

@@ -8,9 +8,11 @@ import type { AssignResponse, CustomerSummary } from "../lib/types"
 import { AssignResult } from "./assign-result"
 import { CustomerSearch } from "./customer-search"
 import { Field, InputField, errorId } from "./field"
+import { useT } from "../lib/i18n"
 
 /** On a code's page: find a customer by email and apply the code to their account. */
 export function AssignToCustomerForm({ code }: { code: string }) {
+  const { t } = useT()
   const [customer, setCustomer] = useState<CustomerSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [result, setResult] = useState<AssignResponse | null>(null)
@@ -21,7 +23,7 @@ export function AssignToCustomerForm({ code }: { code: string }) {
     event.preventDefault()
     setResult(null)
     if (!customer) {
-      setError("Choose a customer first.")
+      setError(t("assign.choose_customer"))
       return
     }
     setError(null)
@@ -35,14 +37,14 @@ export function AssignToCustomerForm({ code }: { code: string }) {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-y-3 px-6 py-4" noValidate>
-      <Field id={id} label="Customer" error={error}>
+      <Field id={id} label={t("validate.customer")} error={error}>
         {customer ? (
           <div className="flex items-center gap-x-2">
             <Badge size="small" className="gap-x-1">
               {customerLabel(customer)}
               <button
                 type="button"
-                aria-label="Choose another customer"
+                aria-label={t("assign.another_customer")}
                 onClick={() => setCustomer(null)}
               >
                 <XMarkMini />
@@ -63,7 +65,7 @@ export function AssignToCustomerForm({ code }: { code: string }) {
       </Field>
       <div className="flex justify-end">
         <Button size="small" type="submit" variant="secondary" isLoading={assign.isPending}>
-          Assign {code}
+          {t("assign.assign_code", { code })}
         </Button>
       </div>
       {result && <AssignResult result={result} />}
@@ -73,6 +75,7 @@ export function AssignToCustomerForm({ code }: { code: string }) {
 
 /** On a customer's page: type a code and apply it to this customer's account. */
 export function AssignCodeForm({ customerId }: { customerId: string }) {
+  const { t } = useT()
   const [code, setCode] = useState("")
   const [error, setError] = useState<string | null>(null)
   const [result, setResult] = useState<AssignResponse | null>(null)
@@ -84,7 +87,7 @@ export function AssignCodeForm({ customerId }: { customerId: string }) {
     setResult(null)
     const trimmed = code.trim()
     if (!trimmed) {
-      setError("Enter a promo code.")
+      setError(t("assign.enter_code"))
       return
     }
     setError(null)
@@ -100,17 +103,17 @@ export function AssignCodeForm({ customerId }: { customerId: string }) {
     <form onSubmit={onSubmit} className="flex flex-col gap-y-3 px-6 py-4" noValidate>
       <InputField
         id={id}
-        label="Apply a promo code"
+        label={t("assign.apply_label")}
         error={error}
         className="font-mono uppercase placeholder:normal-case"
         autoComplete="off"
-        placeholder="Enter a code"
+        placeholder={t("assign.placeholder")}
         value={code}
         onValueChange={setCode}
       />
       <div className="flex justify-end">
         <Button size="small" type="submit" variant="secondary" isLoading={assign.isPending}>
-          Apply
+          {t("assign.apply")}
         </Button>
       </div>
       {result && <AssignResult result={result} />}

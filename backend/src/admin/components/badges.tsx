@@ -1,24 +1,22 @@
 import { StatusBadge } from "@medusajs/ui"
-import {
-  ACTION_COLORS,
-  ACTION_LABELS,
-  STATUS_COLORS,
-  STATUS_LABELS,
-} from "../lib/format"
+import { ACTION_COLORS, STATUS_COLORS, actionLabel, statusLabel } from "../lib/format"
+import { useT } from "../lib/i18n"
 import type { JournalAction, PromocodeStatus } from "../lib/types"
 
 export function PromocodeStatusBadge({ status }: { status: PromocodeStatus }) {
+  useT() // re-render on a language change
   return (
     <StatusBadge color={STATUS_COLORS[status] ?? "grey"}>
-      {STATUS_LABELS[status] ?? status}
+      {statusLabel(status)}
     </StatusBadge>
   )
 }
 
 export function JournalActionBadge({ action }: { action: JournalAction }) {
+  useT() // re-render on a language change
   return (
     <StatusBadge color={ACTION_COLORS[action] ?? "grey"}>
-      {ACTION_LABELS[action] ?? action}
+      {actionLabel(action)}
     </StatusBadge>
   )
 }

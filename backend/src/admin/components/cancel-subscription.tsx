@@ -4,6 +4,7 @@ import { useCancelSubscription } from "../hooks/subscriptions"
 import { errorMessage } from "../lib/errors"
 import { formatAmount, formatDate, toNumber } from "../lib/format"
 import type { LifecycleSubscription } from "../lib/subscription-types"
+import { useT } from "../lib/i18n"
 
 type Props = {
   subscription: Pick<
@@ -23,6 +24,7 @@ type Props = {
  * (`key`), so each opens with its own defaults.
  */
 export function CancelSubscriptionPrompt({ subscription, label, open, onOpenChange }: Props) {
+  const { t } = useT()
   const id = useId()
   const cancel = useCancelSubscription()
   const [at, setAt] = useState<"now" | "period_end">(
@@ -42,14 +44,16 @@ export function CancelSubscriptionPrompt({ subscription, label, open, onOpenChan
       })
       toast.success(
         at === "period_end"
-          ? `Subscription ends on ${end}`
+          ? t("cancel.ends_on", { date: end })
           : result.refund && toNumber(result.refund.amount) > 0
-            ? `Subscription canceled now, ${formatAmount(result.refund.amount, result.refund.currency_code)} refunded`
-            : "Subscription canceled now"
+            ? t("cancel.canceled_refunded", {
+                amount: formatAmount(result.refund.amount, result.refund.currency_code),
+              })
+            : t("cancel.canceled_now")
       )
       onOpenChange(false)
     } catch (error) {
-      toast.error("Could not cancel the subscription", { description: errorMessage(error) })
+      toast.error(t("cancel.failed"), { description: errorMessage(error) })
     }
   }
 
@@ -57,25 +61,25 @@ export function CancelSubscriptionPrompt({ subscription, label, open, onOpenChan
     <Prompt open={open} onOpenChange={onOpenChange} variant="danger">
       <Prompt.Content>
         <Prompt.Header>
-          <Prompt.Title>Cancel the subscription?</Prompt.Title>
+          <Prompt.Title>{t("cancel.title")}</Prompt.Title>
           <Prompt.Description>{label}</Prompt.Description>
         </Prompt.Header>
         <div className="flex flex-col gap-y-3 px-6 pb-4">
           <RadioGroup
             value={at}
             onValueChange={(value) => setAt(value === "now" ? "now" : "period_end")}
-            aria-label="When the subscription ends"
+            aria-label={t("cancel.when")}
           >
             <RadioGroup.ChoiceBox
               value="period_end"
-              label="At the period end"
-              description={`Access continues until ${end}, then the subscription ends.`}
+              label={t("cancel.at_period_end")}
+              description={t("cancel.at_period_end_text", { date: end })}
               disabled={subscription.cancel_at_period_end}
             />
             <RadioGroup.ChoiceBox
               value="now"
-              label="Now"
-              description="Access ends immediately."
+              label={t("cancel.now")}
+              description={t("cancel.now_text")}
             />
           </RadioGroup>
           {at === "now" && refundable ? (
@@ -87,18 +91,17 @@ export function CancelSubscriptionPrompt({ subscription, label, open, onOpenChan
               />
               <div className="flex flex-col">
                 <Label htmlFor={`${id}-refund`} size="small" weight="plus">
-                  Refund the unused part (prorated)
+                  {t("cancel.refund")}
                 </Label>
                 <Text size="small" className="text-ui-fg-subtle">
-                  The paid amount × the time left until {end} / the period, through the
-                  payment provider.
+                  {t("cancel.refund_text", { date: end })}
                 </Text>
               </div>
             </div>
           ) : null}
         </div>
         <Prompt.Footer>
-          <Prompt.Cancel type="button">Keep subscription</Prompt.Cancel>
+          <Prompt.Cancel type="button">{t("cancel.keep")}</Prompt.Cancel>
           <Button
             type="button"
             variant="danger"
@@ -106,7 +109,7 @@ export function CancelSubscriptionPrompt({ subscription, label, open, onOpenChan
             isLoading={cancel.isPending}
             onClick={submit}
           >
-            {at === "now" ? "Cancel now" : `Cancel on ${end}`}
+            {at === "now" ? t("cancel.cancel_now") : t("cancel.cancel_on", { date: end })}
           </Button>
         </Prompt.Footer>
       </Prompt.Content>

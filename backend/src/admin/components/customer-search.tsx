@@ -5,6 +5,7 @@ import { useDebounced } from "../hooks/use-debounced"
 import { describeLoadError } from "../lib/errors"
 import { customerLabel } from "../lib/format"
 import type { CustomerSummary } from "../lib/types"
+import { useT } from "../lib/i18n"
 
 /**
  * Finds a customer by email (or name) and hands the chosen one to `onSelect`.
@@ -14,7 +15,7 @@ export function CustomerSearch({
   id,
   onSelect,
   excludeIds = [],
-  placeholder = "Search customers by email",
+  placeholder,
   invalid,
   describedBy,
 }: {
@@ -25,6 +26,7 @@ export function CustomerSearch({
   invalid?: boolean
   describedBy?: string
 }) {
+  const { t } = useT()
   const fallbackId = useId()
   const inputId = id ?? fallbackId
   const listId = `${inputId}-matches`
@@ -41,7 +43,7 @@ export function CustomerSearch({
         type="search"
         size="small"
         autoComplete="off"
-        placeholder={placeholder}
+        placeholder={placeholder ?? t("customer_search.placeholder")}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         aria-controls={listId}
@@ -60,14 +62,14 @@ export function CustomerSearch({
             </Text>
           ) : isFetching && !matches.length ? (
             <Text size="small" className="text-ui-fg-subtle px-2 py-1.5">
-              Searching…
+              {t("customer_search.searching")}
             </Text>
           ) : !matches.length ? (
             <Text size="small" className="text-ui-fg-subtle px-2 py-1.5">
-              No customer matches “{term}”.
+              {t("customer_search.no_match", { term })}
             </Text>
           ) : (
-            <ul aria-label="Matching customers" className="flex flex-col">
+            <ul aria-label={t("customer_search.matches")} className="flex flex-col">
               {matches.map((customer) => (
                 <li key={customer.id}>
                   <button

@@ -1,6 +1,8 @@
 import { Text } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { valueAxis } from "../lib/chart-scale"
+import { currentLocale, tr } from "../lib/i18n"
+import { formatNumber, plural } from "../lib/format"
 
 export type ChartSeries<K extends string> = {
   key: K
@@ -36,7 +38,7 @@ function shortDay(day: string): string {
   if (Number.isNaN(date.getTime())) {
     return day
   }
-  return new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "short", timeZone: "UTC" }).format(date)
+  return new Intl.DateTimeFormat(currentLocale(), { day: "2-digit", month: "short", timeZone: "UTC" }).format(date)
 }
 
 /**
@@ -83,8 +85,8 @@ export function DayBarChart<K extends string>({
           width={width}
           height={HEIGHT}
           role="img"
-          aria-label={`${title}: ${days.length} days, ${series
-            .map((s) => `${days.reduce((sum, d) => sum + (d[s.key] ?? 0), 0)} ${s.label.toLowerCase()}`)
+          aria-label={`${title}: ${plural(days.length, "chart.days")}, ${series
+            .map((s) => `${s.label}: ${formatNumber(days.reduce((sum, d) => sum + (d[s.key] ?? 0), 0))}`)
             .join(", ")}`}
           data-testid="day-bar-chart"
         >
@@ -156,7 +158,7 @@ export function DayBarChart<K extends string>({
               fontSize={13}
               style={{ fill: "var(--fg-subtle)" }}
             >
-              No activity in this period
+              {tr("chart_extra.no_activity")}
             </text>
           )}
         </svg>
@@ -166,7 +168,7 @@ export function DayBarChart<K extends string>({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col">{tr("chart.day")}</th>
             {series.map((s) => (
               <th key={s.key} scope="col">
                 {s.label}

@@ -3,6 +3,8 @@ import { Button, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { usePromocodeExport, useStartPromocodeExport } from "../hooks/promocode-export"
 import { errorMessage } from "../lib/errors"
+import { formatNumber } from "../lib/format"
+import { useT } from "../lib/i18n"
 import { apiUrl } from "../lib/sdk"
 
 /**
@@ -10,7 +12,8 @@ import { apiUrl } from "../lib/sdk"
  * background on the server; this shows its progress and, when the file is
  * ready, a download link.
  */
-export function ExportCodes({ batchId, label = "Export CSV" }: { batchId: string | null; label?: string }) {
+export function ExportCodes({ batchId, label }: { batchId: string | null; label?: string }) {
+  const { t } = useT()
   const [exportId, setExportId] = useState<string | null>(null)
   const start = useStartPromocodeExport()
   const { data, error } = usePromocodeExport(exportId)
@@ -27,21 +30,21 @@ export function ExportCodes({ batchId, label = "Export CSV" }: { batchId: string
       <Button size="small" asChild>
         <a href={apiUrl(job.download_url)} download={job.filename}>
           <ArrowDownTray />
-          Download CSV ({job.exported.toLocaleString("en")} codes)
+          {t("export.download", { n: formatNumber(job.exported) })}
         </a>
       </Button>
     )
   }
   const running = !!exportId && job?.status !== "failed" && !error
   const percent = Math.floor((job?.progress ?? 0) * 100)
-  const failure = job?.status === "failed" ? job.error || "The export failed." : error || start.error
+  const failure = job?.status === "failed" ? job.error || t("export.failed") : error || start.error
   return (
     <div className="flex items-center gap-x-2">
       {running && (
         <div className="flex items-center gap-x-2" aria-live="polite">
           <div
             role="progressbar"
-            aria-label="Export progress"
+            aria-label={t("export.progress")}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
@@ -50,7 +53,7 @@ export function ExportCodes({ batchId, label = "Export CSV" }: { batchId: string
             <div className="bg-ui-fg-interactive h-full transition-[width]" style={{ width: `${percent}%` }} />
           </div>
           <Text size="small" className="text-ui-fg-subtle">
-            Exporting… {percent}%
+            {t("export.running", { percent })}
           </Text>
         </div>
       )}
@@ -62,7 +65,7 @@ export function ExportCodes({ batchId, label = "Export CSV" }: { batchId: string
       {!running && (
         <Button size="small" variant="secondary" type="button" isLoading={start.isPending} onClick={onStart}>
           <ArrowDownTray />
-          {failure ? "Try again" : label}
+          {failure ? t("common.try_again") : label ?? t("export.csv")}
         </Button>
       )}
     </div>

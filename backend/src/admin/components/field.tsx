@@ -1,6 +1,7 @@
 import { Hint, Input, Label, Text, clx } from "@medusajs/ui"
 import type { ComponentProps, ReactNode } from "react"
 import type { FieldErrors } from "../lib/errors"
+import { useT } from "../lib/i18n"
 
 /** The id of the error message of a field, for aria-describedby. */
 export const errorId = (id: string) => `${id}-error`
@@ -26,6 +27,7 @@ export function Field({
   children: ReactNode
   className?: string
 }) {
+  const { t } = useT()
   return (
     <div className={clx("flex flex-col gap-y-2", className)}>
       <div className="flex items-center gap-x-1">
@@ -34,7 +36,7 @@ export function Field({
         </Label>
         {optional && (
           <Text size="small" leading="compact" className="text-ui-fg-muted">
-            (optional)
+            ({t("common.optional_short")})
           </Text>
         )}
       </div>

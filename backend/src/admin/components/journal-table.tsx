@@ -10,6 +10,7 @@ import { formatAmount, formatDateTime, customerLabel, reasonLabel } from "../lib
 import type { JournalEntry } from "../lib/types"
 import { JournalActionBadge } from "./badges"
 import { EmptyState } from "./states"
+import { usePaginationTexts, useT } from "../lib/i18n"
 
 const columnHelper = createDataTableColumnHelper<JournalEntry>()
 
@@ -44,16 +45,18 @@ export function JournalTable({
   show: "customer" | "code"
   emptyText: string
 }) {
+  const { t, locale } = useT()
+  const paginationTexts = usePaginationTexts()
   const columns = useMemo(
     () => [
       columnHelper.accessor("created_at", {
-        header: "Time",
+        header: t("journal.time"),
         size: 140,
         cell: ({ getValue }) => formatDateTime(getValue()),
       }),
       show === "customer"
         ? columnHelper.accessor("customer_id", {
-            header: "Customer",
+            header: t("validate.customer"),
             // long addresses are cut (the full one is in the tooltip)
             size: 200,
             cell: ({ row }) => {
@@ -74,7 +77,7 @@ export function JournalTable({
             },
           })
         : columnHelper.accessor("code", {
-            header: "Code",
+            header: t("list.code"),
             size: 160,
             cell: ({ row }) => {
               const e = row.original
@@ -95,10 +98,13 @@ export function JournalTable({
       // not "action": the data table keeps that id for its row-actions column
       columnHelper.accessor("action", {
         id: "result",
-        header: "Result",
+        header: t("journal.result"),
         size: 180,
         cell: ({ row }) => (
-          <span className="flex items-center gap-x-2" title={row.original.reason ?? undefined}>
+          <span
+            className="flex min-w-0 items-center gap-x-2"
+            title={row.original.reason ? reasonLabel(row.original.reason) : undefined}
+          >
             <JournalActionBadge action={row.original.action} />
             {row.original.reason && (
               <span className="text-ui-fg-subtle truncate">{reasonLabel(row.original.reason)}</span>
@@ -107,7 +113,7 @@ export function JournalTable({
         ),
       }),
       columnHelper.accessor("discount_amount", {
-        header: "Discount",
+        header: t("validate.discount"),
         size: 90,
         align: "right",
         cell: ({ row }) =>
@@ -116,7 +122,7 @@ export function JournalTable({
             : formatAmount(row.original.discount_amount, row.original.currency_code),
       }),
       columnHelper.accessor("purchase_id", {
-        header: "Purchase",
+        header: t("journal.purchase"),
         size: 110,
         cell: ({ getValue }) => {
           const id = getValue()
@@ -130,7 +136,8 @@ export function JournalTable({
         },
       }),
     ],
-    [show]
+    // rebuilt when the language changes (t follows it)
+    [show, locale]
   )
 
   const table = useDataTable({
@@ -148,7 +155,7 @@ export function JournalTable({
   return (
     <DataTable instance={table}>
       <DataTable.Table />
-      <DataTable.Pagination />
+      <DataTable.Pagination translations={paginationTexts} />
     </DataTable>
   )
 }

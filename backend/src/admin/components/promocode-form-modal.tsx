@@ -14,6 +14,7 @@ import {
 import type { Promocode } from "../lib/types"
 import { InputField } from "./field"
 import { RulesFields } from "./rules-fields"
+import { useT } from "../lib/i18n"
 
 const ID_PREFIX = "promocode-form"
 
@@ -32,6 +33,7 @@ export function PromocodeFormModal({
   promocode?: Promocode
   onSaved?: (saved: { id: string; code: string }) => void
 }) {
+  const { t } = useT()
   const editing = !!promocode
   const { values, errors, formError, onChange, reset, submit } = useCheckedForm<PromocodeFormValues>({
     initial: emptyPromocodeForm,
@@ -57,7 +59,7 @@ export function PromocodeFormModal({
     const { promocode: saved } = editing
       ? await update.mutateAsync(updatePayload(values))
       : await create.mutateAsync(createPayload(values))
-    toast.success(editing ? `Promo code ${saved.code} saved` : `Promo code ${saved.code} created`)
+    toast.success(t(editing ? "form.saved" : "form.created", { code: saved.code }))
     onOpenChange(false)
     onSaved?.(saved)
   })
@@ -70,11 +72,11 @@ export function PromocodeFormModal({
             <div className="flex items-center justify-end gap-x-2">
               <FocusModal.Close asChild>
                 <Button size="small" variant="secondary" type="button">
-                  Cancel
+                  {t("common.cancel")}
                 </Button>
               </FocusModal.Close>
               <Button size="small" type="submit" isLoading={pending}>
-                {editing ? "Save" : "Create"}
+                {editing ? t("common.save") : t("list.create")}
               </Button>
             </div>
           </FocusModal.Header>
@@ -82,12 +84,10 @@ export function PromocodeFormModal({
             <div className="flex w-full max-w-[720px] flex-col gap-y-8 px-2">
               <div className="flex flex-col gap-y-1">
                 <FocusModal.Title asChild>
-                  <Heading>{editing ? `Edit ${promocode?.code}` : "Create a promo code"}</Heading>
+                  <Heading>{editing ? t("form.edit_title", { code: promocode?.code ?? "" }) : t("form.create_title")}</Heading>
                 </FocusModal.Title>
                 <Text size="small" className="text-ui-fg-subtle">
-                  {editing
-                    ? "Changes apply to uses from now on; past uses keep what they got."
-                    : "Leave the code empty to have one generated."}
+                  {editing ? t("form.edit_text") : t("form.create_text")}
                 </Text>
               </div>
               {formError && (
@@ -97,9 +97,9 @@ export function PromocodeFormModal({
               )}
               <InputField
                 id={`${ID_PREFIX}-code`}
-                label="Code"
+                label={t("list.code")}
                 optional={!editing}
-                hint={editing ? "A code cannot be renamed." : "Letters, digits, '_' and '-'; stored in capitals."}
+                hint={editing ? t("form.code_fixed") : t("form.code_hint")}
                 error={errors.code}
                 className="font-mono uppercase"
                 autoComplete="off"

@@ -19,6 +19,8 @@ import type { RulesFormValues } from "../lib/promocode-form"
 import type { PromocodeType, TariffOption } from "../lib/types"
 import { CustomerSearch } from "./customer-search"
 import { Field, InputField, errorId, invalidProps } from "./field"
+import { PROMOCODE_TYPES } from "../lib/format"
+import { useT } from "../lib/i18n"
 
 type Props<T extends RulesFormValues> = {
   /** prefix of the controls' ids, unique on the page */
@@ -100,21 +102,22 @@ function TariffRestriction<T extends RulesFormValues>({
   errors,
   onChange,
 }: Props<T>) {
+  const { t } = useT()
   const { data: options, isLoading, isError } = useTariffOptions()
   const groups = groupByTariff(options ?? [])
   const error = errors.product_ids ?? errors.variant_ids
   return (
     <div className="flex flex-col gap-y-2" role="group" aria-labelledby={`${idPrefix}-targets-label`}>
       <Text id={`${idPrefix}-targets-label`} size="small" weight="plus" leading="compact">
-        Tariffs and plans
+        {t("rules.targets")}
       </Text>
       <Text size="small" className="text-ui-fg-subtle">
-        Nothing checked: the code applies to every plan.
+        {t("rules.targets_hint")}
       </Text>
-      {isLoading && <Text size="small">Loading tariffs…</Text>}
+      {isLoading && <Text size="small">{t("rules.loading_tariffs")}</Text>}
       {isError && (
         <Text size="small" className="text-ui-fg-error">
-          Could not load the tariffs.
+          {t("rules.tariffs_failed")}
         </Text>
       )}
       <div className="flex flex-col gap-y-3">
@@ -132,7 +135,7 @@ function TariffRestriction<T extends RulesFormValues>({
                   }
                 />
                 <Label htmlFor={productBoxId} size="small" weight="plus">
-                  {group.title} (every plan)
+                  {t("detail.product_every_plan", { product: group.title })}
                 </Label>
               </div>
               <div className="flex flex-wrap gap-x-4 gap-y-1 pl-6">
@@ -177,17 +180,18 @@ function FreePlanSelect<T extends RulesFormValues>({
   errors,
   onChange,
 }: Props<T>) {
+  const { t } = useT()
   const { data: options, isLoading } = useTariffOptions()
   const id = `${idPrefix}-variant_ids`
   return (
-    <Field id={id} label="Plan" error={errors.variant_ids}>
+    <Field id={id} label={t("validate.plan")} error={errors.variant_ids}>
       <Select
         size="small"
         value={values.variant_ids[0] ?? ""}
         onValueChange={(value) => onChange({ variant_ids: [value] })}
       >
         <Select.Trigger id={id} {...invalidProps(id, errors.variant_ids)}>
-          <Select.Value placeholder={isLoading ? "Loading plans…" : "Choose a plan"} />
+          <Select.Value placeholder={isLoading ? t("validate.loading_plans") : t("rules.choose_plan")} />
         </Select.Trigger>
         <Select.Content>
           {(options ?? []).map((o) => (
@@ -207,6 +211,7 @@ function CustomerRestriction<T extends RulesFormValues>({
   errors,
   onChange,
 }: Props<T>) {
+  const { t } = useT()
   const ids = values.customer_ids
   const { data: customers } = useCustomersById(ids)
   const byId = new Map((customers ?? []).map((c) => [c.id, c]))
@@ -214,20 +219,20 @@ function CustomerRestriction<T extends RulesFormValues>({
   return (
     <Field
       id={id}
-      label="Only for these customers"
+      label={t("rules.customers")}
       optional
-      hint="Nobody chosen: any customer may use the code."
+      hint={t("rules.customers_hint")}
       error={errors.customer_ids}
     >
       {ids.length > 0 && (
-        <ul className="flex flex-wrap gap-2" aria-label="Chosen customers">
+        <ul className="flex flex-wrap gap-2" aria-label={t("rules.chosen_customers")}>
           {ids.map((customerId) => (
             <li key={customerId}>
               <Badge size="small" className="gap-x-1">
                 {customerLabel(byId.get(customerId), customerId)}
                 <button
                   type="button"
-                  aria-label={`Remove ${byId.get(customerId)?.email ?? customerId}`}
+                  aria-label={t("rules.remove", { name: byId.get(customerId)?.email ?? customerId })}
                   onClick={() => onChange({ customer_ids: ids.filter((x) => x !== customerId) })}
                 >
                   <XMarkMini />
@@ -248,22 +253,18 @@ function CustomerRestriction<T extends RulesFormValues>({
   )
 }
 
-const TYPE_OPTIONS: { value: PromocodeType; label: string }[] = [
-  { value: "percentage", label: "Percentage off" },
-  { value: "fixed", label: "Fixed amount off" },
-  { value: "free_period", label: "Free period of a plan" },
-]
 
 /** Every rule of a promo code, shared by the create/edit and the generate forms. */
 export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
   const { idPrefix, values, errors, onChange } = props
+  const { t } = useT()
   const id = (name: string) => `${idPrefix}-${name}`
 
   return (
     <div className="flex flex-col gap-y-8">
-      <Group title="Discount">
+      <Group title={t("rules.discount")}>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <Field id={id("type")} label="Kind" error={errors.type}>
+          <Field id={id("type")} label={t("list.kind")} error={errors.type}>
             <Select
               size="small"
               value={values.type}
@@ -275,9 +276,9 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
                 <Select.Value />
               </Select.Trigger>
               <Select.Content>
-                {TYPE_OPTIONS.map((o) => (
-                  <Select.Item key={o.value} value={o.value}>
-                    {o.label}
+                {PROMOCODE_TYPES.map((type) => (
+                  <Select.Item key={type} value={type}>
+                    {t(`rules.type_option.${type}`)}
                   </Select.Item>
                 ))}
               </Select.Content>
@@ -287,8 +288,8 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
           {values.type === "percentage" && (
             <InputField
               id={id("value")}
-              label="Percent off"
-              hint="More than 0, at most 100."
+              label={t("rules.percent_off")}
+              hint={t("rules.percent_hint")}
               error={errors.value}
               inputMode="decimal"
               value={values.value}
@@ -300,7 +301,7 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
             <div className="grid grid-cols-[1fr_96px] gap-x-2">
               <InputField
                 id={id("value")}
-                label="Amount off"
+                label={t("rules.amount_off")}
                 error={errors.value}
                 inputMode="decimal"
                 value={values.value}
@@ -308,7 +309,7 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
               />
               <InputField
                 id={id("currency_code")}
-                label="Currency"
+                label={t("rules.currency")}
                 error={errors.currency_code}
                 maxLength={3}
                 value={values.currency_code}
@@ -320,7 +321,7 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
           {values.type === "free_period" && (
             <InputField
               id={id("free_days")}
-              label="Free days"
+              label={t("rules.free_days")}
               error={errors.free_days}
               inputMode="numeric"
               value={values.free_days}
@@ -331,12 +332,12 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
         {values.type === "free_period" && <FreePlanSelect {...props} />}
       </Group>
 
-      <Group title="Validity">
+      <Group title={t("rules.validity")}>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <Field id={id("starts_at")} label="Starts" optional error={errors.starts_at}>
+          <Field id={id("starts_at")} label={t("detail.starts")} optional error={errors.starts_at}>
             <DatePicker
               id={id("starts_at")}
-              aria-label="Starts"
+              aria-label={t("detail.starts")}
               granularity="minute"
               size="small"
               value={values.starts_at}
@@ -344,10 +345,10 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
               isInvalid={!!errors.starts_at}
             />
           </Field>
-          <Field id={id("ends_at")} label="Ends" optional error={errors.ends_at}>
+          <Field id={id("ends_at")} label={t("detail.ends")} optional error={errors.ends_at}>
             <DatePicker
               id={id("ends_at")}
-              aria-label="Ends"
+              aria-label={t("detail.ends")}
               granularity="minute"
               size="small"
               value={values.ends_at}
@@ -358,20 +359,20 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
         </div>
         <SwitchRow
           id={id("is_active")}
-          label="Active"
-          description="An inactive code is refused whatever its window."
+          label={t("detail.active")}
+          description={t("rules.active_hint")}
           checked={values.is_active}
           onCheckedChange={(is_active) => onChange({ is_active })}
         />
       </Group>
 
-      <Group title="Limits">
+      <Group title={t("rules.limits")}>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <InputField
             id={id("usage_limit")}
-            label="Total uses"
+            label={t("detail.total_uses")}
             optional
-            hint="Empty: unlimited."
+            hint={t("rules.empty_unlimited")}
             error={errors.usage_limit}
             inputMode="numeric"
             disabled={values.one_time}
@@ -380,9 +381,9 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
           />
           <InputField
             id={id("per_customer_limit")}
-            label="Uses per customer"
+            label={t("detail.uses_per_customer")}
             optional
-            hint="Empty: unlimited."
+            hint={t("rules.empty_unlimited")}
             error={errors.per_customer_limit}
             inputMode="numeric"
             value={values.per_customer_limit}
@@ -391,26 +392,26 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
         </div>
         <SwitchRow
           id={id("one_time")}
-          label="One-time code"
-          description="Can be used once in total."
+          label={t("rules.one_time")}
+          description={t("rules.one_time_hint")}
           checked={values.one_time}
           onCheckedChange={(one_time) => onChange({ one_time })}
         />
         <SwitchRow
           id={id("first_purchase_only")}
-          label="First purchase only"
-          description="Only customers who have never bought a plan."
+          label={t("detail.first_purchase_only")}
+          description={t("rules.first_purchase_hint")}
           checked={values.first_purchase_only}
           onCheckedChange={(first_purchase_only) => onChange({ first_purchase_only })}
         />
       </Group>
 
-      <Group title="Restrictions">
+      <Group title={t("rules.restrictions")}>
         {values.type !== "free_period" && <TariffRestriction {...props} />}
         <CustomerRestriction {...props} />
       </Group>
 
-      <Field id={id("description")} label="Description" optional error={errors.description}>
+      <Field id={id("description")} label={t("rules.description")} optional error={errors.description}>
         <Textarea
           id={id("description")}
           rows={3}

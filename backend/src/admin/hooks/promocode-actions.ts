@@ -1,6 +1,7 @@
 import { toast, usePrompt } from "@medusajs/ui"
 import { useDeletePromocode, useSetPromocodeActive } from "./promocodes"
 import { errorMessage } from "../lib/errors"
+import { useT } from "../lib/i18n"
 import type { Promocode } from "../lib/types"
 
 /**
@@ -10,6 +11,7 @@ import type { Promocode } from "../lib/types"
  */
 export function usePromocodeActions() {
   const prompt = usePrompt()
+  const { t } = useT()
   const setActive = useSetPromocodeActive()
   const remove = useDeletePromocode()
 
@@ -17,10 +19,10 @@ export function usePromocodeActions() {
     const activate = !p.is_active
     if (!activate) {
       const ok = await prompt({
-        title: `Deactivate ${p.code}?`,
-        description: "Customers will be refused this code until it is activated again.",
-        confirmText: "Deactivate",
-        cancelText: "Cancel",
+        title: t("code_actions.deactivate_title", { code: p.code }),
+        description: t("code_actions.deactivate_text"),
+        confirmText: t("common.deactivate"),
+        cancelText: t("common.cancel"),
       })
       if (!ok) {
         return
@@ -28,20 +30,19 @@ export function usePromocodeActions() {
     }
     try {
       await setActive.mutateAsync({ id: p.id, is_active: activate })
-      toast.success(activate ? `${p.code} activated` : `${p.code} deactivated`)
+      toast.success(t(activate ? "code_actions.activated" : "code_actions.deactivated", { code: p.code }))
     } catch (error) {
-      toast.error(`Could not change ${p.code}`, { description: errorMessage(error) })
+      toast.error(t("code_actions.change_failed", { code: p.code }), { description: errorMessage(error) })
     }
   }
 
   /** Resolves to true when the code is gone (erased, not only deactivated). */
   const deletePromocode = async (p: Pick<Promocode, "id" | "code">): Promise<boolean> => {
     const ok = await prompt({
-      title: `Delete ${p.code}?`,
-      description:
-        "A code that was never used is erased. A code with uses is deactivated instead, so its history stays.",
-      confirmText: "Delete",
-      cancelText: "Cancel",
+      title: t("code_actions.delete_title", { code: p.code }),
+      description: t("code_actions.delete_text"),
+      confirmText: t("common.delete"),
+      cancelText: t("common.cancel"),
     })
     if (!ok) {
       return false
@@ -49,13 +50,13 @@ export function usePromocodeActions() {
     try {
       const result = await remove.mutateAsync(p.id)
       if (result.deleted) {
-        toast.success(`${p.code} deleted`)
+        toast.success(t("code_actions.deleted", { code: p.code }))
         return true
       }
-      toast.info(`${p.code} was used, so it was deactivated instead of deleted`)
+      toast.info(t("code_actions.deactivated_instead", { code: p.code }))
       return false
     } catch (error) {
-      toast.error(`Could not delete ${p.code}`, { description: errorMessage(error) })
+      toast.error(t("code_actions.delete_failed", { code: p.code }), { description: errorMessage(error) })
       return false
     }
   }

@@ -1,3 +1,5 @@
+import { tr } from "./i18n"
+
 /**
  * Turning API errors into messages at the right form field.
  *
@@ -19,13 +21,13 @@ type HttpLikeError = { message?: unknown; status?: unknown }
 
 export function errorMessage(error: unknown): string {
   if (!error) {
-    return "Something went wrong."
+    return tr("errors.generic")
   }
   const message = (error as HttpLikeError).message
   if (typeof message === "string" && message.trim()) {
     return message.replace(/^Invalid request:\s*/, "")
   }
-  return "Something went wrong."
+  return tr("errors.generic")
 }
 
 export function errorStatus(error: unknown): number | null {
@@ -37,10 +39,10 @@ export function errorStatus(error: unknown): number | null {
 export function describeLoadError(error: unknown): string {
   const status = errorStatus(error)
   if (status === 404) {
-    return "Not found: the server does not know this resource (or this API route)."
+    return tr("errors.not_found")
   }
   if (status === 401 || status === 403) {
-    return "Your session has ended or you may not see this. Sign in again."
+    return tr("errors.unauthorized")
   }
   return errorMessage(error)
 }

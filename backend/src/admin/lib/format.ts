@@ -10,10 +10,10 @@ import type {
   PurchaseStatus,
 } from "./types"
 
+import { currentLocale, tr } from "./i18n"
+
 /** The badge colors @medusajs/ui offers. */
 export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
-
-const LOCALE = "en-GB"
 
 export function toNumber(amount: Amount | null | undefined): number {
   if (amount === null || amount === undefined || amount === "") {
@@ -23,17 +23,32 @@ export function toNumber(amount: Amount | null | undefined): number {
   return Number.isFinite(n) ? n : 0
 }
 
-/** "399 ₽", "12.50 US$"; the currency code itself when Intl does not know it. */
+/** A count in the admin's language: "1 234" (ru), "1,234" (en). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(currentLocale()).format(n)
+}
+
+/**
+ * The word for `n` in the admin's language: `forms` is a key whose value has
+ * `one`, `few`, `many` and `other` (Intl.PluralRules picks one).
+ */
+export function plural(n: number, forms: string): string {
+  const category = new Intl.PluralRules(currentLocale()).select(n)
+  const key = ["one", "few", "many"].includes(category) ? category : "other"
+  return tr(`${forms}.${key}`, { n: formatNumber(n) })
+}
+
+/** "399 ₽" (ru), "₽399" (en); the currency code itself when Intl does not know it. */
 export function formatAmount(
   amount: Amount | null | undefined,
   currency: string | null | undefined
 ): string {
   const n = toNumber(amount)
   if (!currency) {
-    return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(n)
+    return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 2 }).format(n)
   }
   try {
-    return new Intl.NumberFormat(LOCALE, {
+    return new Intl.NumberFormat(currentLocale(), {
       style: "currency",
       currency: currency.toUpperCase(),
       currencyDisplay: "narrowSymbol",
@@ -45,10 +60,13 @@ export function formatAmount(
   }
 }
 
-/** Amounts in several currencies, "0" when there are none. */
+/**
+ * Amounts in several currencies; none is zero in `fallbackCurrency` (the
+ * store's, RUB by default), so a sum always says its currency.
+ */
 export function formatAmounts(
   amounts: AmountByCurrency[] | Amount | null | undefined,
-  fallbackCurrency?: string | null
+  fallbackCurrency: string | null = DEFAULT_CURRENCY
 ): string {
   if (amounts === null || amounts === undefined) {
     return "—"
@@ -57,33 +75,54 @@ export function formatAmounts(
     return formatAmount(amounts, fallbackCurrency)
   }
   if (!amounts.length) {
-    return "0"
+    return formatAmount(0, fallbackCurrency)
   }
   return amounts.map((a) => formatAmount(a.amount, a.currency_code)).join(" + ")
 }
 
-export function formatDate(value: string | Date | null | undefined): string {
+/** The store's currency (the cinema sells in rubles). */
+export const DEFAULT_CURRENCY = "rub"
+
+function toDate(value: string | Date | null | undefined): Date | null {
   if (!value) {
-    return "—"
+    return null
   }
   const date = value instanceof Date ? value : new Date(value)
-  if (Number.isNaN(date.getTime())) {
-    return "—"
-  }
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium" }).format(date)
+  return Number.isNaN(date.getTime()) ? null : date
 }
 
+/**
+ * A date in the one format of the admin's language, the same the date
+ * pickers show: "29.11.2026" (ru), "11/29/2026" (en).
+ */
+export function formatDate(value: string | Date | null | undefined): string {
+  const date = toDate(value)
+  if (!date) {
+    return "—"
+  }
+  return new Intl.DateTimeFormat(currentLocale(), {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date)
+}
+
+/**
+ * A moment in the viewer's own time zone, with the zone:
+ * "29.11.2026, 14:17 MSK" (ru), "11/29/2026, 2:17 PM GMT+3" (en).
+ */
 export function formatDateTime(value: string | Date | null | undefined): string {
-  if (!value) {
+  const date = toDate(value)
+  if (!date) {
     return "—"
   }
-  const date = value instanceof Date ? value : new Date(value)
-  if (Number.isNaN(date.getTime())) {
-    return "—"
-  }
-  return new Intl.DateTimeFormat(LOCALE, {
-    dateStyle: "medium",
-    timeStyle: "short",
+  return new Intl.DateTimeFormat(currentLocale(), {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
   }).format(date)
 }
 
@@ -96,18 +135,18 @@ export function formatWindow(
     return `${formatDate(startsAt)} – ${formatDate(endsAt)}`
   }
   if (startsAt) {
-    return `From ${formatDate(startsAt)}`
+    return tr("format.from", { date: formatDate(startsAt) })
   }
   if (endsAt) {
-    return `Until ${formatDate(endsAt)}`
+    return tr("format.until", { date: formatDate(endsAt) })
   }
-  return "Always"
+  return tr("format.always")
 }
 
-export const TYPE_LABELS: Record<PromocodeType, string> = {
-  percentage: "Percentage",
-  fixed: "Fixed amount",
-  free_period: "Free period",
+export const PROMOCODE_TYPES: PromocodeType[] = ["percentage", "fixed", "free_period"]
+
+export function typeLabel(type: PromocodeType): string {
+  return PROMOCODE_TYPES.includes(type) ? tr(`type.${type}`) : type
 }
 
 /** What a code gives: "10%", "100 ₽", "30 days free". */
@@ -116,26 +155,32 @@ export function formatPromocodeValue(
 ): string {
   switch (p.type) {
     case "percentage":
-      return `${toNumber(p.value)}%`
+      return `${formatNumber(toNumber(p.value))}%`
     case "fixed":
       return formatAmount(p.value, p.currency_code)
     case "free_period":
-      return p.free_days === 1 ? "1 day free" : `${p.free_days ?? "?"} days free`
+      return p.free_days === null || p.free_days === undefined
+        ? tr("format.free_period")
+        : plural(p.free_days, "format.days_free")
     default:
       return "—"
   }
 }
 
 export function formatUsage(used: number, limit: number | null | undefined): string {
-  return `${used ?? 0} / ${limit === null || limit === undefined ? "∞" : limit}`
+  return `${formatNumber(used ?? 0)} / ${limit === null || limit === undefined ? "∞" : formatNumber(limit)}`
 }
 
-export const STATUS_LABELS: Record<PromocodeStatus, string> = {
-  active: "Active",
-  inactive: "Inactive",
-  scheduled: "Scheduled",
-  expired: "Expired",
-  used_up: "Used up",
+export const PROMOCODE_STATUSES: PromocodeStatus[] = [
+  "active",
+  "inactive",
+  "scheduled",
+  "expired",
+  "used_up",
+]
+
+export function statusLabel(status: PromocodeStatus): string {
+  return PROMOCODE_STATUSES.includes(status) ? tr(`status.${status}`) : status
 }
 
 export const STATUS_COLORS: Record<PromocodeStatus, BadgeColor> = {
@@ -146,13 +191,17 @@ export const STATUS_COLORS: Record<PromocodeStatus, BadgeColor> = {
   used_up: "red",
 }
 
-export const ACTION_LABELS: Record<JournalAction, string> = {
-  validated: "Validated",
-  rejected: "Rejected",
-  reserved: "Reserved",
-  released: "Released",
-  redeemed: "Redeemed",
-  assigned: "Assigned",
+export const JOURNAL_ACTIONS: JournalAction[] = [
+  "validated",
+  "rejected",
+  "reserved",
+  "released",
+  "redeemed",
+  "assigned",
+]
+
+export function actionLabel(action: JournalAction): string {
+  return JOURNAL_ACTIONS.includes(action) ? tr(`action.${action}`) : action
 }
 
 export const ACTION_COLORS: Record<JournalAction, BadgeColor> = {
@@ -170,28 +219,58 @@ export const PURCHASE_STATUS_COLORS: Record<PurchaseStatus, BadgeColor> = {
   failed: "red",
 }
 
-/** Why a code was rejected or a use given back, in words. */
-const REASON_LABELS: Record<string, string> = {
-  PROMOCODE_NOT_FOUND: "Code does not exist",
-  PROMOCODE_INACTIVE: "Code is inactive",
-  PROMOCODE_NOT_STARTED: "Not started yet",
-  PROMOCODE_EXPIRED: "Expired",
-  PROMOCODE_USED_UP: "Usage limit reached",
-  PROMOCODE_ALREADY_USED: "Already used by this customer",
-  PROMOCODE_NOT_FOR_CUSTOMER: "Not assigned to this customer",
-  PROMOCODE_NOT_APPLICABLE: "Not valid for this plan",
-  PROMOCODE_FIRST_PURCHASE_ONLY: "First purchase only",
+/** Reasons with a sentence of their own (keys of `reason` in i18n/en.ts). */
+const KNOWN_REASONS = [
+  "PROMOCODE_NOT_FOUND",
+  "PROMOCODE_INACTIVE",
+  "PROMOCODE_NOT_STARTED",
+  "PROMOCODE_EXPIRED",
+  "PROMOCODE_USED_UP",
+  "PROMOCODE_ALREADY_USED",
+  "PROMOCODE_NOT_FOR_CUSTOMER",
+  "PROMOCODE_NOT_APPLICABLE",
+  "PROMOCODE_FIRST_PURCHASE_ONLY",
+  "expired_reservation",
+  "purchase_failed",
+  "payment_declined",
+  "card_declined",
+  "insufficient_funds",
+  "gateway_error",
+  "invalid_token",
+  "aborted",
+  "abandoned",
+]
+
+function knownReason(reason: string): string | null {
+  return KNOWN_REASONS.includes(reason) ? tr(`reason.${reason}`) : null
 }
 
+/**
+ * Why a code was rejected, a use given back or a purchase failed, as a
+ * sentence in the admin's language. A release after a failed purchase
+ * (`purchase_failed:card_declined`) names both; an unknown code is spelled
+ * out in words.
+ */
 export function reasonLabel(reason: string | null | undefined): string {
   if (!reason) {
     return "—"
   }
-  if (REASON_LABELS[reason]) {
-    return REASON_LABELS[reason]
+  const [head, detail] = reason.split(":", 2)
+  if (head === "purchase_failed" && detail) {
+    return tr("reason.purchase_failed_because", {
+      reason: lowerFirst(reasonLabel(detail)),
+    })
+  }
+  const known = knownReason(reason)
+  if (known) {
+    return known
   }
   const words = reason.replace(/^PROMOCODE_/, "").replace(/[_-]+/g, " ").toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
 }
 
 export function customerLabel(
@@ -206,16 +285,12 @@ export function customerLabel(
   return fallbackId ?? "—"
 }
 
-const INTERVAL_WORDS: Record<PlanInterval, [string, string]> = {
-  day: ["day", "days"],
-  month: ["month", "months"],
-  year: ["year", "years"],
-}
-
-/** "every month", "every 3 months". */
+/** "every month", "every 3 months" ("каждый месяц", "каждые 3 месяца"). */
 export function formatInterval(interval: PlanInterval, count: number): string {
-  const [one, many] = INTERVAL_WORDS[interval] ?? [interval, interval]
-  return count === 1 ? `every ${one}` : `every ${count} ${many}`
+  if (!["day", "month", "year"].includes(interval)) {
+    return interval
+  }
+  return count === 1 ? tr(`interval.every_${interval}`) : plural(count, `interval.every_n_${interval}`)
 }
 
 /** A whole number of the given string, or null when it is not one. */

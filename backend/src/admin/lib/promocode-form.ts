@@ -1,4 +1,5 @@
-import { parseWholeNumber } from "./format"
+import { formatNumber, parseWholeNumber } from "./format"
+import { tr } from "./i18n"
 import type { FieldErrors } from "./errors"
 import type {
   CreatePromocodePayload,
@@ -143,7 +144,7 @@ function checkLimit(value: string, label: string): string | null {
   }
   const n = parseWholeNumber(value)
   if (n === null || n < 1 || n > MAX_LIMIT) {
-    return `${label} must be a whole number of at least 1, or empty for no limit.`
+    return tr("validation.limit", { label })
   }
   return null
 }
@@ -155,39 +156,39 @@ export function validateRules(v: RulesFormValues): FieldErrors {
     case "percentage": {
       const n = Number(v.value)
       if (!DECIMAL.test(v.value.trim()) || !(n > 0) || n > 100) {
-        errors.value = "Enter a percentage greater than 0 and at most 100."
+        errors.value = tr("validation.percent")
       }
       break
     }
     case "fixed": {
       const n = Number(v.value)
       if (!MONEY.test(v.value.trim()) || !(n > 0)) {
-        errors.value = "Enter an amount greater than 0, like 100 or 99.90."
+        errors.value = tr("validation.amount")
       }
       if (!/^[a-z]{3}$/i.test(v.currency_code.trim())) {
-        errors.currency_code = "A fixed amount needs a 3-letter currency code, like rub."
+        errors.currency_code = tr("validation.currency")
       }
       break
     }
     case "free_period": {
       const days = parseWholeNumber(v.free_days)
       if (days === null || days < 1 || days > MAX_FREE_DAYS) {
-        errors.free_days = "Enter a whole number of days, at least 1."
+        errors.free_days = tr("validation.free_days")
       }
       if (v.variant_ids.length !== 1) {
-        errors.variant_ids = "Choose the one plan the free period is of."
+        errors.variant_ids = tr("validation.free_plan")
       }
       break
     }
     default:
-      errors.type = "Choose a kind."
+      errors.type = tr("validation.type")
   }
 
   if (v.starts_at && Number.isNaN(v.starts_at.getTime())) {
-    errors.starts_at = "Enter a valid date."
+    errors.starts_at = tr("validation.date")
   }
   if (v.ends_at && Number.isNaN(v.ends_at.getTime())) {
-    errors.ends_at = "Enter a valid date."
+    errors.ends_at = tr("validation.date")
   }
   if (
     !errors.starts_at &&
@@ -196,21 +197,21 @@ export function validateRules(v: RulesFormValues): FieldErrors {
     v.ends_at &&
     v.ends_at.getTime() <= v.starts_at.getTime()
   ) {
-    errors.ends_at = "The end must be after the start."
+    errors.ends_at = tr("validation.end_after_start")
   }
 
   if (!v.one_time) {
-    const limit = checkLimit(v.usage_limit, "The usage limit")
+    const limit = checkLimit(v.usage_limit, tr("validation.usage_limit"))
     if (limit) {
       errors.usage_limit = limit
     }
   }
-  const perCustomer = checkLimit(v.per_customer_limit, "The per-customer limit")
+  const perCustomer = checkLimit(v.per_customer_limit, tr("validation.per_customer_limit"))
   if (perCustomer) {
     errors.per_customer_limit = perCustomer
   }
   if (v.description.length > MAX_DESCRIPTION_LENGTH) {
-    errors.description = `At most ${MAX_DESCRIPTION_LENGTH} characters.`
+    errors.description = tr("validation.at_most", { n: MAX_DESCRIPTION_LENGTH })
   }
   return errors
 }
@@ -221,10 +222,10 @@ export function validateCode(code: string): string | null {
     return null
   }
   if (trimmed.length > MAX_CODE_LENGTH) {
-    return `At most ${MAX_CODE_LENGTH} characters.`
+    return tr("validation.at_most", { n: MAX_CODE_LENGTH })
   }
   if (!CODE_PATTERN.test(trimmed)) {
-    return "Only letters A–Z, digits, '_' and '-'."
+    return tr("validation.code_chars")
   }
   return null
 }
@@ -242,19 +243,19 @@ export function validateGenerateForm(v: GenerateFormValues): FieldErrors {
   const errors = validateRules(v)
   const count = parseWholeNumber(v.count)
   if (count === null || count < 1 || count > MAX_BATCH_COUNT) {
-    errors.count = `Enter how many codes, from 1 to ${MAX_BATCH_COUNT.toLocaleString("en")}.`
+    errors.count = tr("validation.count", { max: formatNumber(MAX_BATCH_COUNT) })
   }
   const prefix = v.prefix.trim()
   if (prefix && !CODE_PATTERN.test(prefix)) {
-    errors.prefix = "Only letters A–Z, digits, '_' and '-'."
+    errors.prefix = tr("validation.code_chars")
   }
   const length = parseWholeNumber(v.length)
   if (length === null || length < MIN_RANDOM_LENGTH || length > MAX_RANDOM_LENGTH) {
-    errors.length = `From ${MIN_RANDOM_LENGTH} to ${MAX_RANDOM_LENGTH} characters.`
+    errors.length = tr("validation.length", { min: MIN_RANDOM_LENGTH, max: MAX_RANDOM_LENGTH })
   } else if (prefix.length + length > MAX_CODE_LENGTH) {
-    errors.length = `Prefix and random part together may be at most ${MAX_CODE_LENGTH} characters.`
+    errors.length = tr("validation.prefix_and_length", { n: MAX_CODE_LENGTH })
   } else if (count !== null && Math.pow(CODE_ALPHABET_SIZE, length) < count * 1000) {
-    errors.length = `Too short for ${count.toLocaleString("en")} unique codes; use more characters.`
+    errors.length = tr("validation.too_short", { count: formatNumber(count) })
   }
   return errors
 }

@@ -1,4 +1,5 @@
 import Medusa from "@medusajs/js-sdk"
+import { currentLocale } from "./i18n"
 
 /**
  * The one SDK instance of our admin extensions. The admin is served by the
@@ -8,6 +9,12 @@ import Medusa from "@medusajs/js-sdk"
 export const sdk = new Medusa({
   baseUrl: "/",
   auth: { type: "session" },
+  // read on every request (the SDK spreads this object into its headers): the
+  // server's messages come in the language the admin picked, not the browser's
+  globalHeaders: Object.defineProperty({}, "Accept-Language", {
+    enumerable: true,
+    get: () => currentLocale(),
+  }),
 })
 
 /** An absolute URL of an admin API path, for downloads through a plain link. */

@@ -1,13 +1,16 @@
 import { formatDate, type BadgeColor } from "./format"
+import { tr } from "./i18n"
 import type { LifecycleStatus, PurchaseKind } from "./subscription-types"
 
-export const SUBSCRIPTION_STATUS_LABELS: Record<LifecycleStatus, string> = {
-  trialing: "Trial",
-  active: "Active",
-  past_due: "Past due",
-  canceled: "Canceled",
-  expired: "Expired",
-}
+export const SUBSCRIPTION_STATUSES: LifecycleStatus[] = [
+  "trialing",
+  "active",
+  "past_due",
+  "canceled",
+  "expired",
+]
+
+const PURCHASE_KINDS: PurchaseKind[] = ["new", "extension", "upgrade", "renewal"]
 
 export const SUBSCRIPTION_STATUS_COLORS: Record<LifecycleStatus, BadgeColor> = {
   trialing: "blue",
@@ -17,23 +20,16 @@ export const SUBSCRIPTION_STATUS_COLORS: Record<LifecycleStatus, BadgeColor> = {
   expired: "grey",
 }
 
-export const PURCHASE_KIND_LABELS: Record<PurchaseKind, string> = {
-  new: "New",
-  extension: "Extension",
-  upgrade: "Upgrade",
-  renewal: "Renewal",
-}
-
-/** The status in words; an unknown one as it came. */
+/** The status in words, in the admin's language; an unknown one as it came. */
 export const statusLabel = (status: string) =>
-  SUBSCRIPTION_STATUS_LABELS[status as LifecycleStatus] ?? status
+  SUBSCRIPTION_STATUSES.includes(status as LifecycleStatus) ? tr(`lifecycle.status.${status}`) : status
 
 export const statusColor = (status: string): BadgeColor =>
   SUBSCRIPTION_STATUS_COLORS[status as LifecycleStatus] ?? "grey"
 
 export const kindLabel = (kind: string | null | undefined) =>
-  kind ? (PURCHASE_KIND_LABELS[kind as PurchaseKind] ?? kind) : "—"
+  kind ? (PURCHASE_KINDS.includes(kind as PurchaseKind) ? tr(`lifecycle.kind.${kind}`) : kind) : "—"
 
-/** "1 Dec 2026 – 1 Jan 2027", or "—" when the purchase has no period (a failed one). */
+/** "01.12.2026 – 01.01.2027", or "—" when the purchase has no period (a failed one). */
 export const formatPeriod = (start: string | null | undefined, end: string | null | undefined) =>
   start && end ? `${formatDate(start)} – ${formatDate(end)}` : "—"

@@ -1,17 +1,10 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import {
-  Button,
-  DataTable,
-  StatusBadge,
-  Text,
-  createDataTableColumnHelper,
-  useDataTable,
-  type DataTablePaginationState,
-} from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { Button, StatusBadge, Table, Text } from "@medusajs/ui"
+import { useState, type ReactNode } from "react"
+import { Link } from "react-router-dom"
 import { AssignCodeForm } from "../components/assign-forms"
-import { JournalTable } from "../components/journal-table"
+import { JournalActionBadge } from "../components/badges"
 import { Section, SectionRow } from "../components/section"
 import { EmptyState, ErrorState, LoadingState } from "../components/states"
 import { CancelSubscriptionPrompt } from "../components/cancel-subscription"
@@ -26,6 +19,7 @@ import {
   formatDateTime,
   reasonLabel,
 } from "../lib/format"
+import { usePaginationTexts, useT } from "../lib/i18n"
 import { formatPeriod, kindLabel, statusColor, statusLabel } from "../lib/subscription-format"
 import { LIVE_STATUSES, type PurchaseWithKind } from "../lib/subscription-types"
 import type { Purchase } from "../lib/types"
@@ -37,7 +31,61 @@ type Titled = { product_title?: string | null; variant_title?: string | null; va
 const planTitle = (s: Titled) =>
   [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
 
+/**
+ * A table that fits the side column: fixed layout, long text cut with the
+ * whole of it in the tooltip (never wider than its column).
+ */
+function FitTable({
+  label,
+  head,
+  rows,
+  count,
+  pageIndex,
+  onPage,
+}: {
+  label: string
+  head: ReactNode
+  rows: ReactNode
+  count: number
+  pageIndex: number
+  onPage: (pageIndex: number) => void
+}) {
+  const texts = usePaginationTexts()
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  return (
+    <div className="w-full min-w-0">
+      <Table aria-label={label} className="w-full table-fixed">
+        <Table.Header>{head}</Table.Header>
+        <Table.Body>{rows}</Table.Body>
+      </Table>
+      {count > PAGE_SIZE && (
+        <Table.Pagination
+          count={count}
+          pageSize={PAGE_SIZE}
+          pageIndex={pageIndex}
+          pageCount={pageCount}
+          canPreviousPage={pageIndex > 0}
+          canNextPage={pageIndex + 1 < pageCount}
+          previousPage={() => onPage(pageIndex - 1)}
+          nextPage={() => onPage(pageIndex + 1)}
+          translations={texts}
+        />
+      )}
+    </div>
+  )
+}
+
+/** One line of text cut at the cell's edge, whole in the tooltip. */
+function Cut({ children, title, className = "" }: { children: ReactNode; title?: string; className?: string }) {
+  return (
+    <span className={`block truncate ${className}`} title={title ?? (typeof children === "string" ? children : undefined)}>
+      {children}
+    </span>
+  )
+}
+
 function SubscriptionSection({ customerId }: { customerId: string }) {
+  const { t } = useT()
   // at most one subscription of a customer is live at a time
   const { data, isLoading, isError, error, refetch } = useSubscriptions({
     customer_id: customerId,
@@ -54,24 +102,24 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
 
   return (
     <Section
-      title="Subscription"
-      description="The customer's tariff, and promo codes applied by hand."
+      title={t("customer.subscription")}
+      description={t("customer.subscription_text")}
       actions={
         current ? (
           <Button size="small" variant="secondary" onClick={() => setCanceling(true)}>
-            Cancel subscription
+            {t("lifecycle.cancel_subscription")}
           </Button>
         ) : undefined
       }
     >
       {isLoading ? (
-        <LoadingState rows={2} label="Loading the subscription…" />
+        <LoadingState rows={2} label={t("customer.loading_subscription")} />
       ) : isError ? (
-        <ErrorState error={error} title="Could not load the subscriptions" onRetry={() => refetch()} />
+        <ErrorState error={error} title={t("customer.subscriptions_failed")} onRetry={() => refetch()} />
       ) : current ? (
         <div data-testid="current-subscription">
           <SectionRow
-            label="Current plan"
+            label={t("customer.current_plan")}
             value={
               <span className="flex flex-wrap items-center gap-2">
                 {planTitle(current)}
@@ -80,27 +128,36 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
             }
           />
           <SectionRow
-            label="Current period"
-            value={`${formatDate(current.current_period_start)} – ${formatDate(current.current_period_end)}`}
+            label={t("lifecycle.current_period")}
+            value={formatPeriod(current.current_period_start, current.current_period_end)}
           />
           {current.cancel_at_period_end ? (
-            <SectionRow label="Ends" value={`Canceled: access until ${formatDate(current.current_period_end)}`} />
+            <SectionRow
+              label={t("detail.ends")}
+              value={t("lifecycle.canceled_until", { date: formatDate(current.current_period_end) })}
+            />
           ) : null}
           {current.pending_variant_id ? (
             <SectionRow
-              label="Scheduled change"
-              value={`${pending ? `${pending.product_title} · ${pending.variant_title}` : current.pending_variant_id} from ${formatDate(current.current_period_end)}`}
+              label={t("lifecycle.scheduled_change")}
+              value={t("lifecycle.scheduled_change_value", {
+                plan: pending ? `${pending.product_title} · ${pending.variant_title}` : current.pending_variant_id,
+                date: formatDate(current.current_period_end),
+              })}
             />
           ) : null}
           {current.next_charge ? (
             <SectionRow
-              label="Next charge"
-              value={`${formatAmount(current.next_charge.amount, current.next_charge.currency_code)} on ${formatDate(current.next_charge.at)}`}
+              label={t("lifecycle.next_charge")}
+              value={t("lifecycle.next_charge_value", {
+                amount: formatAmount(current.next_charge.amount, current.next_charge.currency_code),
+                date: formatDate(current.next_charge.at),
+              })}
             />
           ) : null}
           {current.payment_method ? (
             <SectionRow
-              label="Card"
+              label={t("lifecycle.card")}
               value={`${current.payment_method.brand} ·${current.payment_method.last4}`}
             />
           ) : null}
@@ -108,7 +165,7 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
       ) : (
         <div className="px-6 py-4" data-testid="current-subscription">
           <Text size="small" className="text-ui-fg-subtle">
-            No live subscription.
+            {t("customer.no_subscription")}
           </Text>
         </div>
       )}
@@ -116,7 +173,11 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
         <CancelSubscriptionPrompt
           key={current.id}
           subscription={current}
-          label={`${planTitle(current)}, ${statusLabel(current.status).toLowerCase()} until ${formatDate(current.current_period_end)}`}
+          label={t("lifecycle.cancel_label", {
+            plan: planTitle(current),
+            status: statusLabel(current.status).toLowerCase(),
+            date: formatDate(current.current_period_end),
+          })}
           open={canceling}
           onOpenChange={setCanceling}
         />
@@ -126,125 +187,164 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
   )
 }
 
-const purchaseColumns = createDataTableColumnHelper<Purchase & PurchaseWithKind>()
-
-function PurchasesSection({ customerId }: { customerId: string }) {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const { data, isLoading, isError, error, refetch } = usePurchases({
-    customer_id: customerId,
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
-  })
-  const columns = useMemo(
-    () => [
-      purchaseColumns.accessor("created_at", {
-        header: "Date",
-        cell: ({ getValue }) => formatDateTime(getValue()),
-      }),
-      purchaseColumns.display({
-        id: "plan",
-        header: "Plan",
-        cell: ({ row }) => planTitle(row.original),
-      }),
-      purchaseColumns.display({
-        id: "kind",
-        header: "Kind",
-        cell: ({ row }) => kindLabel(row.original.kind),
-      }),
-      purchaseColumns.display({
-        id: "period",
-        header: "Period",
-        cell: ({ row }) => formatPeriod(row.original.period_start, row.original.period_end),
-      }),
-      purchaseColumns.accessor("promocode", {
-        header: "Code",
-        cell: ({ getValue }) => <span className="font-mono">{getValue() ?? "—"}</span>,
-      }),
-      purchaseColumns.accessor("discount_amount", {
-        header: "Discount",
-        align: "right",
-        cell: ({ row }) => formatAmount(row.original.discount_amount, row.original.currency_code),
-      }),
-      purchaseColumns.accessor("total", {
-        header: "Paid",
-        align: "right",
-        cell: ({ row }) => formatAmount(row.original.total, row.original.currency_code),
-      }),
-      purchaseColumns.accessor("status", {
-        header: "Status",
-        cell: ({ row }) => {
-          const p = row.original
-          return (
-            <span title={p.failure_reason ? reasonLabel(p.failure_reason) : undefined}>
-              <StatusBadge color={PURCHASE_STATUS_COLORS[p.status] ?? "grey"}>
-                {p.status === "failed" && p.failure_reason
-                  ? `Failed: ${reasonLabel(p.failure_reason)}`
-                  : p.status.charAt(0).toUpperCase() + p.status.slice(1)}
-              </StatusBadge>
-            </span>
-          )
-        },
-      }),
-    ],
-    []
-  )
-  const table = useDataTable({
-    data: data?.purchases ?? [],
-    columns,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-  })
+function PurchaseStatus({ purchase: p }: { purchase: Purchase & PurchaseWithKind }) {
+  const { t } = useT()
+  const reason = p.status === "failed" && p.failure_reason ? reasonLabel(p.failure_reason) : null
   return (
-    <Section title="Purchases">
-      {isError ? (
-        <ErrorState error={error} title="Could not load the purchases" onRetry={() => refetch()} />
-      ) : !isLoading && !data?.count ? (
-        <EmptyState title="No purchases yet" />
-      ) : (
-        <DataTable instance={table}>
-          <DataTable.Table />
-          <DataTable.Pagination />
-        </DataTable>
-      )}
-    </Section>
+    <span className="flex min-w-0 flex-col items-start gap-y-0.5" title={reason ?? undefined}>
+      <StatusBadge className="max-w-full" color={PURCHASE_STATUS_COLORS[p.status] ?? "grey"}>
+        {t(`customer.purchase_status.${p.status}`)}
+      </StatusBadge>
+      {reason && <Cut className="text-ui-fg-subtle w-full whitespace-normal line-clamp-2">{reason}</Cut>}
+    </span>
   )
 }
 
-function PromocodeHistorySection({ customerId }: { customerId: string }) {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const { data, isLoading, isError, error, refetch } = usePromocodeJournal({
+function PurchasesSection({ customerId }: { customerId: string }) {
+  const { t } = useT()
+  const [pageIndex, setPageIndex] = useState(0)
+  const { data, isLoading, isError, error, refetch } = usePurchases({
     customer_id: customerId,
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
+    limit: PAGE_SIZE,
+    offset: pageIndex * PAGE_SIZE,
   })
   return (
-    <Section title="Promo code history" description="Every code this customer tried, used or was given.">
+    <Section title={t("customer.purchases")}>
       {isError ? (
-        <ErrorState error={error} title="Could not load the promo code history" onRetry={() => refetch()} />
+        <ErrorState error={error} title={t("customer.purchases_failed")} onRetry={() => refetch()} />
+      ) : isLoading ? (
+        <LoadingState rows={3} />
+      ) : !data?.count ? (
+        <EmptyState title={t("customer.no_purchases")} />
       ) : (
-        <JournalTable
-          entries={data?.usages ?? []}
-          count={data?.count ?? 0}
-          pagination={pagination}
-          onPaginationChange={setPagination}
-          isLoading={isLoading}
-          show="code"
-          emptyText="No promo code activity"
+        <FitTable
+          label={t("customer.purchases")}
+          count={data.count}
+          pageIndex={pageIndex}
+          onPage={setPageIndex}
+          head={
+            <Table.Row>
+              <Table.HeaderCell className="w-[25%]">{t("customer.date")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[31%]">{t("validate.plan")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[21%] text-right">{t("customer.paid")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[23%]">{t("list.status")}</Table.HeaderCell>
+            </Table.Row>
+          }
+          rows={data.purchases.map((p) => (
+            <Table.Row key={p.id} className="[&_td]:align-top [&_td]:py-2">
+              <Table.Cell>
+                <span className="block whitespace-normal">{formatDateTime(p.created_at)}</span>
+              </Table.Cell>
+              <Table.Cell>
+                <Cut>{planTitle(p)}</Cut>
+                <Cut className="text-ui-fg-subtle">
+                  {[kindLabel(p.kind), formatPeriod(p.period_start, p.period_end)]
+                    .filter((x) => x !== "—")
+                    .join(" · ") || "—"}
+                </Cut>
+                {p.promocode && <Cut className="text-ui-fg-subtle font-mono">{p.promocode}</Cut>}
+              </Table.Cell>
+              <Table.Cell className="text-right">
+                <span className="block whitespace-normal break-words">{formatAmount(p.total, p.currency_code)}</span>
+                {Number(p.discount_amount) > 0 && (
+                  <span
+                    className="text-ui-fg-subtle block whitespace-normal break-words"
+                    title={t("customer.discount_of", { amount: formatAmount(p.discount_amount, p.currency_code) })}
+                  >
+                    −{formatAmount(p.discount_amount, p.currency_code)}
+                  </span>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <PurchaseStatus purchase={p} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
         />
       )}
     </Section>
   )
 }
 
-/** On a customer's page: their subscription, purchases and promo code history. */
+function PromocodeHistorySection({ customerId }: { customerId: string }) {
+  const { t } = useT()
+  const [pageIndex, setPageIndex] = useState(0)
+  const { data, isLoading, isError, error, refetch } = usePromocodeJournal({
+    customer_id: customerId,
+    limit: PAGE_SIZE,
+    offset: pageIndex * PAGE_SIZE,
+  })
+  return (
+    <Section title={t("customer.history")} description={t("customer.history_text")}>
+      {isError ? (
+        <ErrorState error={error} title={t("customer.history_failed")} onRetry={() => refetch()} />
+      ) : isLoading ? (
+        <LoadingState rows={3} />
+      ) : !data?.count ? (
+        <EmptyState title={t("customer.no_history")} />
+      ) : (
+        <FitTable
+          label={t("customer.history")}
+          count={data.count}
+          pageIndex={pageIndex}
+          onPage={setPageIndex}
+          head={
+            <Table.Row>
+              <Table.HeaderCell className="w-[27%]">{t("journal.time")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[28%]">{t("list.code")}</Table.HeaderCell>
+              <Table.HeaderCell className="w-[45%]">{t("journal.result")}</Table.HeaderCell>
+            </Table.Row>
+          }
+          rows={data.usages.map((e) => {
+            const reason = e.reason ? reasonLabel(e.reason) : null
+            return (
+              <Table.Row key={e.id} className="[&_td]:align-top [&_td]:py-2">
+                <Table.Cell>
+                  <span className="block whitespace-normal">{formatDateTime(e.created_at)}</span>
+                </Table.Cell>
+                <Table.Cell>
+                  {e.promocode_id ? (
+                    <Link
+                      to={`/promocodes/${e.promocode_id}`}
+                      title={e.code ?? undefined}
+                      className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover block truncate font-mono"
+                    >
+                      {e.code ?? e.promocode_id}
+                    </Link>
+                  ) : (
+                    <Cut className="font-mono">{e.code ?? "—"}</Cut>
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  <span className="flex min-w-0 flex-col items-start gap-y-0.5" title={reason ?? undefined}>
+                    <JournalActionBadge action={e.action} />
+                    {reason && (
+                      <span className="text-ui-fg-subtle line-clamp-2 w-full whitespace-normal">{reason}</span>
+                    )}
+                  </span>
+                </Table.Cell>
+              </Table.Row>
+            )
+          })}
+        />
+      )}
+    </Section>
+  )
+}
+
+/**
+ * On a customer's page, in the side column next to the customer's details
+ * (Medusa 2.21 lays main-column widgets out after every core section, so the
+ * side column is where an admin sees it first): the subscription, applying a
+ * code, purchases and promo code history, each table fitted to the column.
+ */
 const CustomerTariffsWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
+  const { t } = useT()
   if (!data?.id) {
     return null
   }
   return (
-    <div className="flex flex-col gap-y-3" role="region" aria-label="Subscription and promo codes">
+    <div className="flex min-w-0 flex-col gap-y-3" role="region" aria-label={t("customer.region")}>
       <SubscriptionSection customerId={data.id} />
       <PurchasesSection customerId={data.id} />
       <PromocodeHistorySection customerId={data.id} />
@@ -253,7 +353,7 @@ const CustomerTariffsWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
 }
 
 export const config = defineWidgetConfig({
-  zone: "customer.details",
+  zone: "customer.details.side.before",
 })
 
 export default CustomerTariffsWidget

@@ -10,6 +10,7 @@ import { useProductVariants, useSubscriptionPlans, useUpsertSubscriptionPlan } f
 import { errorMessage, type FieldErrors } from "../lib/errors"
 import { formatInterval, parseWholeNumber } from "../lib/format"
 import type { PlanInterval, SubscriptionPlan } from "../lib/types"
+import { tr, useT } from "../lib/i18n"
 
 type Variant = { id: string; title: string; sku: string | null }
 
@@ -21,11 +22,7 @@ type Row = {
   touched: boolean
 }
 
-const INTERVALS: { value: PlanInterval; label: string }[] = [
-  { value: "day", label: "Day" },
-  { value: "month", label: "Month" },
-  { value: "year", label: "Year" },
-]
+const INTERVALS: PlanInterval[] = ["day", "month", "year"]
 
 function rowOf(plan: SubscriptionPlan | undefined): Row {
   return {
@@ -40,11 +37,11 @@ function checkRow(row: Row): FieldErrors {
   const errors: FieldErrors = {}
   const count = parseWholeNumber(row.interval_count)
   if (count === null || count < 1 || count > 1000) {
-    errors.interval_count = "A whole number from 1 to 1000."
+    errors.interval_count = tr("plan_terms.count_error")
   }
   const trial = parseWholeNumber(row.trial_days)
   if (trial === null || trial > 3650) {
-    errors.trial_days = "A whole number of days, 0 or more."
+    errors.trial_days = tr("plan_terms.trial_error")
   }
   return errors
 }
@@ -60,6 +57,7 @@ function EditTermsDrawer({
   variants: Variant[]
   plans: Map<string, SubscriptionPlan>
 }) {
+  const { t } = useT()
   const [rows, setRows] = useState<Record<string, Row>>({})
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({})
   const [saving, setSaving] = useState(false)
@@ -124,7 +122,7 @@ function EditTermsDrawer({
       setErrors(failed)
       return
     }
-    toast.success(toSave.length ? "Plan terms saved" : "Nothing changed")
+    toast.success(toSave.length ? t("plan_terms.saved") : t("plan_terms.unchanged"))
     onOpenChange(false)
   }
 
@@ -133,7 +131,7 @@ function EditTermsDrawer({
       <Drawer.Content aria-describedby={undefined}>
         <form onSubmit={onSubmit} noValidate className="flex flex-1 flex-col overflow-hidden">
           <Drawer.Header>
-            <Drawer.Title>Edit plan terms</Drawer.Title>
+            <Drawer.Title>{t("plan_terms.edit_title")}</Drawer.Title>
           </Drawer.Header>
           <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
             {variants.map((v) => {
@@ -156,7 +154,7 @@ function EditTermsDrawer({
                     </Alert>
                   )}
                   <div className="grid grid-cols-3 gap-3">
-                    <Field id={id("interval")} label="Billed every">
+                    <Field id={id("interval")} label={t("plan_terms.billed_every")}>
                       <Select
                         size="small"
                         value={row.interval}
@@ -167,14 +165,14 @@ function EditTermsDrawer({
                         </Select.Trigger>
                         <Select.Content>
                           {INTERVALS.map((i) => (
-                            <Select.Item key={i.value} value={i.value}>
-                              {i.label}
+                            <Select.Item key={i} value={i}>
+                              {t(`plan_terms.interval.${i}`)}
                             </Select.Item>
                           ))}
                         </Select.Content>
                       </Select>
                     </Field>
-                    <Field id={id("interval_count")} label="Count" error={e.interval_count}>
+                    <Field id={id("interval_count")} label={t("report.count")} error={e.interval_count}>
                       <Input
                         id={id("interval_count")}
                         size="small"
@@ -184,7 +182,7 @@ function EditTermsDrawer({
                         {...invalidProps(id("interval_count"), e.interval_count)}
                       />
                     </Field>
-                    <Field id={id("trial_days")} label="Trial days" error={e.trial_days}>
+                    <Field id={id("trial_days")} label={t("plan_terms.trial_days")} error={e.trial_days}>
                       <Input
                         id={id("trial_days")}
                         size="small"
@@ -202,11 +200,11 @@ function EditTermsDrawer({
           <Drawer.Footer>
             <Drawer.Close asChild>
               <Button size="small" variant="secondary" type="button">
-                Cancel
+                {t("common.cancel")}
               </Button>
             </Drawer.Close>
             <Button size="small" type="submit" isLoading={saving}>
-              Save
+              {t("common.save")}
             </Button>
           </Drawer.Footer>
         </form>
@@ -217,6 +215,7 @@ function EditTermsDrawer({
 
 /** On a tariff's page: the billing terms of each of its plans (variants), editable. */
 const ProductPlanTermsWidget = ({ data }: DetailWidgetProps<AdminProduct>) => {
+  const { t } = useT()
   const [editOpen, setEditOpen] = useState(false)
   const variantsQuery = useProductVariants(data?.id ?? "")
   const variants = useMemo(() => variantsQuery.data ?? [], [variantsQuery.data])
@@ -231,32 +230,32 @@ const ProductPlanTermsWidget = ({ data }: DetailWidgetProps<AdminProduct>) => {
   const failed = variantsQuery.isError ? variantsQuery : plansQuery.isError ? plansQuery : null
 
   return (
-    <div role="region" aria-label="Plan terms">
+    <div role="region" aria-label={t("plan_terms.title")}>
       <Section
-        title="Plan terms"
-        description="How often each plan of this tariff is billed, and its free trial."
+        title={t("plan_terms.title")}
+        description={t("plan_terms.description")}
         actions={
           variants.length > 0 && !failed ? (
             <Button size="small" variant="secondary" onClick={() => setEditOpen(true)} disabled={loading}>
               <PencilSquare />
-              Edit
+              {t("common.edit")}
             </Button>
           ) : undefined
         }
       >
         {loading ? (
-          <LoadingState rows={2} label="Loading the plan terms…" />
+          <LoadingState rows={2} label={t("plan_terms.loading")} />
         ) : failed ? (
-          <ErrorState error={failed.error} title="Could not load the plan terms" onRetry={() => failed.refetch()} />
+          <ErrorState error={failed.error} title={t("plan_terms.load_failed")} onRetry={() => failed.refetch()} />
         ) : !variants.length ? (
-          <EmptyState title="This product has no variants" description="Add a variant for each billing plan." />
+          <EmptyState title={t("plan_terms.no_variants")} description={t("plan_terms.no_variants_text")} />
         ) : (
-          <Table aria-label="Plan terms">
+          <Table aria-label={t("plan_terms.title")}>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell>Plan</Table.HeaderCell>
-                <Table.HeaderCell>Billed</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Trial days</Table.HeaderCell>
+                <Table.HeaderCell>{t("validate.plan")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("plan_terms.billed")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("plan_terms.trial_days")}</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -273,7 +272,7 @@ const ProductPlanTermsWidget = ({ data }: DetailWidgetProps<AdminProduct>) => {
                         formatInterval(plan.interval, plan.interval_count)
                       ) : (
                         <Badge size="2xsmall" color="orange">
-                          No terms
+                          {t("plan_terms.no_terms")}
                         </Badge>
                       )}
                     </Table.Cell>

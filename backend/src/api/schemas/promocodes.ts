@@ -41,6 +41,10 @@ export const Promocode = z.object({
   batch_id: z.string().nullable(),
   reserved_count: z.number().int(),
   used_count: z.number().int(),
+  validated_count: z
+    .number()
+    .int()
+    .meta({ description: "shoppers' previews that found the code usable (counted, not journaled)" }),
   status: PromocodeStatus,
   created_at: timestamp,
   updated_at: timestamp,
@@ -158,6 +162,10 @@ export const PromocodeReport = z.object({
   from: timestamp,
   to: timestamp,
   ...journalCounts,
+  views: z
+    .number()
+    .int()
+    .meta({ description: "previews that found a code usable: the codes' validated_count, all time" }),
   rejections_by_reason: z.array(reasonCount),
   releases_by_reason: z.array(reasonCount),
   by_day: z.array(ReportDay),

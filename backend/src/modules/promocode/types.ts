@@ -64,8 +64,9 @@ export type CheckCodeInput = EvaluationInput & {
 
 export type CheckCodeOptions = {
   /**
-   * journal the answer (`validated`, or `rejected` with its reason), as a
-   * shopper's attempt; off for an admin's check (default: off)
+   * record the answer as a shopper's attempt: a rejection is journaled with
+   * its reason, a usable code's `validated_count` is incremented; off for an
+   * admin's check (default: off)
    */
   journal?: boolean
 }
@@ -167,9 +168,15 @@ export type ReportDay = {
 export type PromocodeReport = {
   from: Date
   to: Date
-  /** validated + rejected + reserved: every time a code was checked or tried */
+  /** rejected + reserved: every time a code was tried and journaled */
   attempts: number
+  /** `validated` journal rows (written before previews became a counter) */
   validations: number
+  /**
+   * previews that found a code usable: the sum of the codes' (or the one
+   * code's) `validated_count`, since the code was created, not per range
+   */
+  views: number
   reservations: number
   redemptions: number
   assignments: number

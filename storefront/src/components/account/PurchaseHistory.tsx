@@ -4,6 +4,7 @@ import { formatMoney } from "@/lib/util/money"
 import { isDeclineReason, isPurchaseKind } from "@/lib/util/payment"
 import type { Purchase } from "@/types/purchase"
 import styles from "./Account.module.css"
+import { DATE_TIME_WITH_ZONE } from "@/lib/util/date-time"
 
 type Props = {
   /** One page of purchases, newest first; null when they could not be loaded. */
@@ -73,10 +74,7 @@ export default function PurchaseHistory({ purchases, periods, page, pageCount }:
                 <tr key={purchase.id}>
                   <td data-label={t("colDate")}>
                     {purchase.created_at
-                      ? format.dateTime(new Date(purchase.created_at), {
-                          dateStyle: "medium",
-                          timeStyle: "short",
-                        })
+                      ? format.dateTime(new Date(purchase.created_at), DATE_TIME_WITH_ZONE)
                       : "—"}
                   </td>
                   <td data-label={t("colTariff")}>

@@ -6,6 +6,7 @@ import { isDeclineReason, isPurchaseKind } from "@/lib/util/payment"
 import type { Purchase, Subscription } from "@/types/purchase"
 import type { PlanInterval } from "@/types/tariff"
 import styles from "./PurchaseResult.module.css"
+import { DATE_TIME_WITH_ZONE } from "@/lib/util/date-time"
 
 type Props = {
   purchase: Purchase
@@ -152,10 +153,7 @@ export default function PurchaseResult({ purchase, subscription, plan }: Props) 
           <div>
             <dt>{t("date")}</dt>
             <dd>
-              {format.dateTime(new Date(purchase.created_at), {
-                dateStyle: "long",
-                timeStyle: "short",
-              })}
+              {format.dateTime(new Date(purchase.created_at), DATE_TIME_WITH_ZONE)}
             </dd>
           </div>
         ) : null}

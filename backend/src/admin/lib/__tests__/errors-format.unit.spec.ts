@@ -91,7 +91,9 @@ describe("format", () => {
     expect(formatAmount(399, "rub")).toBe("₽399")
     expect(formatAmount("59.85", "rub")).toBe("₽59.85")
     expect(formatAmount(5, "xyz")).toMatch(/5/)
-    expect(formatAmounts([])).toBe("0")
+    // no sum at all is still money: zero in the store currency
+    expect(formatAmounts([])).toBe("₽0")
+    expect(formatAmounts([], "usd")).toBe("$0")
     expect(formatAmounts([{ currency_code: "rub", amount: 1 }, { currency_code: "usd", amount: 2 }])).toBe("₽1 + $2")
   })
 
@@ -105,8 +107,11 @@ describe("format", () => {
   })
 
   it("names rejection reasons in words, unknown ones too", () => {
-    expect(reasonLabel("PROMOCODE_EXPIRED")).toBe("Expired")
-    expect(reasonLabel("payment_declined")).toBe("Payment declined")
+    expect(reasonLabel("PROMOCODE_EXPIRED")).toBe("The code has expired.")
+    expect(reasonLabel("payment_declined")).toBe("The payment was declined.")
+    expect(reasonLabel("purchase_failed:card_declined")).toBe("The purchase failed: the card was declined.")
+    expect(reasonLabel("purchase_failed:something_new")).toBe("The purchase failed: something new")
+    expect(reasonLabel("some_new_reason")).toBe("Some new reason")
     expect(reasonLabel(null)).toBe("—")
   })
 

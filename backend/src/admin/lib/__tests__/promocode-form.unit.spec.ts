@@ -207,6 +207,7 @@ describe("payloads", () => {
       batch_id: null,
       reserved_count: 0,
       used_count: 0,
+      validated_count: 0,
       status: "active",
       created_at: "2026-01-01T00:00:00.000Z",
       updated_at: "2026-01-01T00:00:00.000Z",

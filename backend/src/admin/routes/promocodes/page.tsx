@@ -22,14 +22,17 @@ import { ErrorState } from "../../components/states"
 import { usePromocodeActions } from "../../hooks/promocode-actions"
 import { usePromocodes } from "../../hooks/promocodes"
 import {
-  STATUS_LABELS,
-  TYPE_LABELS,
+  PROMOCODE_STATUSES,
+  PROMOCODE_TYPES,
   formatDate,
   formatPromocodeValue,
   formatUsage,
   formatWindow,
+  statusLabel,
+  typeLabel,
 } from "../../lib/format"
-import type { Promocode, PromocodeStatus, PromocodeType } from "../../lib/types"
+import { tr, usePaginationTexts, useT } from "../../lib/i18n"
+import type { Promocode } from "../../lib/types"
 
 const PAGE_SIZE = 20
 const DEFAULT_ORDER = "-created_at"
@@ -37,29 +40,25 @@ const DEFAULT_ORDER = "-created_at"
 const columnHelper = createDataTableColumnHelper<Promocode>()
 const filterHelper = createDataTableFilterHelper<Promocode>()
 
-const FILTERS = [
-  filterHelper.accessor("status", {
-    type: "multiselect",
-    label: "Status",
-    options: (Object.keys(STATUS_LABELS) as PromocodeStatus[]).map((value) => ({
-      value,
-      label: STATUS_LABELS[value],
-    })),
-  }),
-  filterHelper.accessor("type", {
-    type: "radio",
-    label: "Kind",
-    options: (Object.keys(TYPE_LABELS) as PromocodeType[]).map((value) => ({
-      value,
-      label: TYPE_LABELS[value],
-    })),
-  }),
-  filterHelper.accessor("batch_id", {
-    type: "string",
-    label: "Batch",
-    placeholder: "Batch id",
-  }),
-]
+function filters(t: (key: string) => string) {
+  return [
+    filterHelper.accessor("status", {
+      type: "multiselect",
+      label: t("list.status"),
+      options: PROMOCODE_STATUSES.map((value) => ({ value, label: statusLabel(value) })),
+    }),
+    filterHelper.accessor("type", {
+      type: "radio",
+      label: t("list.kind"),
+      options: PROMOCODE_TYPES.map((value) => ({ value, label: typeLabel(value) })),
+    }),
+    filterHelper.accessor("batch_id", {
+      type: "string",
+      label: t("list.batch"),
+      placeholder: t("list.batch_id"),
+    }),
+  ]
+}
 
 const isEmptyFilter = (value: unknown) =>
   value === null ||
@@ -86,6 +85,8 @@ function sortingToOrder(sorting: DataTableSortingState | undefined): string {
  */
 const PromocodesPage = () => {
   const navigate = useNavigate()
+  const { t, locale } = useT()
+  const paginationTexts = usePaginationTexts()
   const [searchParams, setSearchParams] = useSearchParams()
   const [editing, setEditing] = useState<Promocode | undefined>()
   const [formOpen, setFormOpen] = useState(false)
@@ -148,48 +149,48 @@ const PromocodesPage = () => {
   const columns = useMemo(
     () => [
       columnHelper.accessor("code", {
-        header: "Code",
+        header: t("list.code"),
         enableSorting: true,
-        sortLabel: "Code",
-        sortAscLabel: "A–Z",
-        sortDescLabel: "Z–A",
+        sortLabel: t("list.code"),
+        sortAscLabel: t("list.a_z"),
+        sortDescLabel: t("list.z_a"),
         cell: ({ getValue }) => <span className="font-mono">{getValue()}</span>,
       }),
       columnHelper.accessor("type", {
-        header: "Kind",
-        cell: ({ getValue }) => TYPE_LABELS[getValue()] ?? getValue(),
+        header: t("list.kind"),
+        cell: ({ getValue }) => typeLabel(getValue()),
       }),
       columnHelper.display({
         id: "value",
-        header: "Value",
+        header: t("list.value"),
         cell: ({ row }) => formatPromocodeValue(row.original),
       }),
       columnHelper.accessor("ends_at", {
-        header: "Window",
+        header: t("list.window"),
         enableSorting: true,
-        sortLabel: "End date",
-        sortAscLabel: "Ending first",
-        sortDescLabel: "Ending last",
+        sortLabel: t("list.end_date"),
+        sortAscLabel: t("list.ending_first"),
+        sortDescLabel: t("list.ending_last"),
         cell: ({ row }) => formatWindow(row.original.starts_at, row.original.ends_at),
       }),
       columnHelper.accessor("used_count", {
-        header: "Used / limit",
+        header: t("list.used_limit"),
         enableSorting: true,
-        sortLabel: "Uses",
-        sortAscLabel: "Fewest first",
-        sortDescLabel: "Most first",
+        sortLabel: t("list.uses"),
+        sortAscLabel: t("list.fewest_first"),
+        sortDescLabel: t("list.most_first"),
         cell: ({ row }) => formatUsage(row.original.used_count, row.original.usage_limit),
       }),
       columnHelper.accessor("status", {
-        header: "Status",
+        header: t("list.status"),
         cell: ({ getValue }) => <PromocodeStatusBadge status={getValue()} />,
       }),
       columnHelper.accessor("created_at", {
-        header: "Created",
+        header: t("list.created"),
         enableSorting: true,
-        sortLabel: "Created",
-        sortAscLabel: "Oldest first",
-        sortDescLabel: "Newest first",
+        sortLabel: t("list.created"),
+        sortAscLabel: t("list.oldest_first"),
+        sortDescLabel: t("list.newest_first"),
         cell: ({ getValue }) => formatDate(getValue()),
       }),
       columnHelper.action({
@@ -198,7 +199,7 @@ const PromocodesPage = () => {
           return [
             [
               {
-                label: "Edit",
+                label: t("common.edit"),
                 icon: <PencilSquare />,
                 onClick: () => {
                   setEditing(p)
@@ -206,14 +207,14 @@ const PromocodesPage = () => {
                 },
               },
               {
-                label: p.is_active ? "Deactivate" : "Activate",
+                label: p.is_active ? t("common.deactivate") : t("common.activate"),
                 icon: <ReceiptPercent />,
                 onClick: () => actions.current.toggleActive(p),
               },
             ],
             [
               {
-                label: "Delete",
+                label: t("common.delete"),
                 icon: <Trash />,
                 onClick: () => actions.current.deletePromocode(p),
               },
@@ -222,8 +223,10 @@ const PromocodesPage = () => {
         },
       }),
     ],
-    []
+    // rebuilt when the language changes (t follows it)
+    [locale]
   )
+  const tableFilters = useMemo(() => filters(t), [locale])
 
   const pagination: DataTablePaginationState = {
     pageIndex: Math.floor(offset / PAGE_SIZE),
@@ -236,7 +239,7 @@ const PromocodesPage = () => {
     getRowId: (row) => row.id,
     rowCount: data?.count ?? 0,
     isLoading,
-    filters: FILTERS,
+    filters: tableFilters,
     onRowClick: (_, row) => navigate(`/promocodes/${row.id}`),
     search: {
       state: q,
@@ -273,9 +276,9 @@ const PromocodesPage = () => {
         <DataTable instance={table}>
           <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
             <div className="flex flex-col gap-y-1">
-              <Heading level="h1">Promo codes</Heading>
+              <Heading level="h1">{t("nav.promocodes")}</Heading>
               <Text size="small" className="text-ui-fg-subtle">
-                Discount and free-period codes for tariffs.
+                {t("list.subtitle")}
               </Text>
               <Text size="small" className="text-ui-fg-subtle max-w-2xl">
                 Use these for tariffs: percent, amount or free days, per-customer
@@ -287,14 +290,14 @@ const PromocodesPage = () => {
               </Text>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              <DataTable.FilterMenu tooltip="Filter" />
-              <DataTable.SortingMenu tooltip="Sort" />
-              <DataTable.Search placeholder="Search codes" />
-              <ExportCodes key={batchId} batchId={batchId.trim() || null} label={batchId.trim() ? "Export batch" : "Export all"} />
+              <DataTable.FilterMenu tooltip={t("list.filter")} />
+              <DataTable.SortingMenu tooltip={t("list.sort")} />
+              <DataTable.Search placeholder={t("list.search")} />
+              <ExportCodes key={batchId} batchId={batchId.trim() || null} label={batchId.trim() ? t("list.export_batch") : t("list.export_all")} />
               <Button size="small" variant="secondary" asChild>
                 <Link to="/promocodes/generate">
                   <Sparkles />
-                  Generate codes
+                  {t("nav.generate")}
                 </Link>
               </Button>
               <Button
@@ -304,27 +307,27 @@ const PromocodesPage = () => {
                   setFormOpen(true)
                 }}
               >
-                Create
+                {t("list.create")}
               </Button>
             </div>
           </DataTable.Toolbar>
           {isError ? (
-            <ErrorState error={error} title="Could not load the promo codes" onRetry={() => refetch()} />
+            <ErrorState error={error} title={t("list.load_failed")} onRetry={() => refetch()} />
           ) : (
             <>
               <DataTable.Table
                 emptyState={{
                   empty: {
-                    heading: "No promo codes yet",
-                    description: "Create a code, or generate a batch of unique ones.",
+                    heading: t("list.empty"),
+                    description: t("list.empty_text"),
                   },
                   filtered: {
-                    heading: "No promo codes match",
-                    description: "Change the search or the filters.",
+                    heading: t("list.no_match"),
+                    description: t("list.no_match_text"),
                   },
                 }}
               />
-              <DataTable.Pagination />
+              <DataTable.Pagination translations={paginationTexts} />
             </>
           )}
         </DataTable>
@@ -339,12 +342,13 @@ const PromocodesPage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Promo codes",
+  label: "cinema.nav.promocodes",
+  translationNs: "translation",
   icon: ReceiptPercent,
 })
 
 export const handle = {
-  breadcrumb: () => "Promo codes",
+  breadcrumb: () => tr("nav.promocodes"),
 }
 
 export default PromocodesPage

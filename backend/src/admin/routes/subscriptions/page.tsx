@@ -20,32 +20,29 @@ import { useCustomersById } from "../../hooks/customers"
 import { useSubscriptions } from "../../hooks/subscriptions"
 import { useTariffOptions } from "../../hooks/tariffs"
 import { formatAmount, formatDate } from "../../lib/format"
+import { tr, usePaginationTexts, useT } from "../../lib/i18n"
 import {
-  SUBSCRIPTION_STATUS_LABELS,
+  SUBSCRIPTION_STATUSES,
+  formatPeriod,
   statusColor,
   statusLabel,
 } from "../../lib/subscription-format"
-import {
-  LIVE_STATUSES,
-  type LifecycleStatus,
-  type LifecycleSubscription,
-} from "../../lib/subscription-types"
+import { LIVE_STATUSES, type LifecycleSubscription } from "../../lib/subscription-types"
 
 const PAGE_SIZE = 20
 
 const columnHelper = createDataTableColumnHelper<LifecycleSubscription>()
 const filterHelper = createDataTableFilterHelper<LifecycleSubscription>()
 
-const FILTERS = [
-  filterHelper.accessor("status", {
-    type: "multiselect",
-    label: "Status",
-    options: (Object.keys(SUBSCRIPTION_STATUS_LABELS) as LifecycleStatus[]).map((value) => ({
-      value,
-      label: SUBSCRIPTION_STATUS_LABELS[value],
-    })),
-  }),
-]
+function filters(t: (key: string) => string) {
+  return [
+    filterHelper.accessor("status", {
+      type: "multiselect",
+      label: t("list.status"),
+      options: SUBSCRIPTION_STATUSES.map((value) => ({ value, label: statusLabel(value) })),
+    }),
+  ]
+}
 
 const planTitle = (s: LifecycleSubscription) =>
   [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
@@ -57,6 +54,8 @@ const planTitle = (s: LifecycleSubscription) =>
  */
 const SubscriptionsPage = () => {
   const navigate = useNavigate()
+  const { t, locale } = useT()
+  const paginationTexts = usePaginationTexts()
   const [searchParams, setSearchParams] = useSearchParams()
   const [target, setTarget] = useState<LifecycleSubscription | null>(null)
 
@@ -111,16 +110,16 @@ const SubscriptionsPage = () => {
     () => [
       columnHelper.display({
         id: "customer",
-        header: "Customer",
+        header: t("validate.customer"),
         cell: ({ row }) => emails.get(row.original.customer_id) ?? row.original.customer_id,
       }),
       columnHelper.display({
         id: "plan",
-        header: "Plan",
+        header: t("validate.plan"),
         cell: ({ row }) => planTitle(row.original),
       }),
       columnHelper.accessor("status", {
-        header: "Status",
+        header: t("list.status"),
         cell: ({ row }) => (
           <span className="flex flex-wrap items-center gap-1">
             <StatusBadge color={statusColor(row.original.status)}>
@@ -128,7 +127,7 @@ const SubscriptionsPage = () => {
             </StatusBadge>
             {row.original.cancel_at_period_end ? (
               <Text size="xsmall" className="text-ui-fg-subtle">
-                ends at period end
+                {t("lifecycle.ends_at_period_end")}
               </Text>
             ) : null}
           </span>
@@ -136,13 +135,12 @@ const SubscriptionsPage = () => {
       }),
       columnHelper.display({
         id: "period",
-        header: "Current period",
-        cell: ({ row }) =>
-          `${formatDate(row.original.current_period_start)} – ${formatDate(row.original.current_period_end)}`,
+        header: t("lifecycle.current_period"),
+        cell: ({ row }) => formatPeriod(row.original.current_period_start, row.original.current_period_end),
       }),
       columnHelper.display({
         id: "pending",
-        header: "Scheduled change",
+        header: t("lifecycle.scheduled_change"),
         cell: ({ row }) => {
           const pending = row.original.pending_variant_id
           return pending ? planNames.get(pending) ?? pending : "—"
@@ -150,10 +148,15 @@ const SubscriptionsPage = () => {
       }),
       columnHelper.display({
         id: "next_charge",
-        header: "Next charge",
+        header: t("lifecycle.next_charge"),
         cell: ({ row }) => {
           const next = row.original.next_charge
-          return next ? `${formatAmount(next.amount, next.currency_code)} on ${formatDate(next.at)}` : "—"
+          return next
+            ? t("lifecycle.next_charge_value", {
+                amount: formatAmount(next.amount, next.currency_code),
+                date: formatDate(next.at),
+              })
+            : "—"
         },
       }),
       columnHelper.action({
@@ -162,7 +165,7 @@ const SubscriptionsPage = () => {
             ? [
                 [
                   {
-                    label: "Cancel…",
+                    label: t("lifecycle.cancel_menu"),
                     icon: <XCircle />,
                     onClick: () => setTarget(row.original),
                   },
@@ -171,7 +174,7 @@ const SubscriptionsPage = () => {
             : [
                 [
                   {
-                    label: "Open customer",
+                    label: t("lifecycle.open_customer"),
                     icon: <User />,
                     onClick: () => navigate(`/customers/${row.original.customer_id}`),
                   },
@@ -179,8 +182,10 @@ const SubscriptionsPage = () => {
               ],
       }),
     ],
-    [emails, planNames, navigate]
+    // rebuilt when the language changes (t follows it)
+    [emails, planNames, navigate, locale]
   )
+  const tableFilters = useMemo(() => filters(t), [locale])
 
   const pagination: DataTablePaginationState = {
     pageIndex: Math.floor(offset / PAGE_SIZE),
@@ -193,7 +198,7 @@ const SubscriptionsPage = () => {
     getRowId: (row) => row.id,
     rowCount: data?.count ?? 0,
     isLoading,
-    filters: FILTERS,
+    filters: tableFilters,
     onRowClick: (_, row) => navigate(`/customers/${row.customer_id}`),
     filtering: {
       state: filtering,
@@ -223,24 +228,24 @@ const SubscriptionsPage = () => {
         <DataTable instance={table}>
           <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
             <div className="flex flex-col gap-y-1">
-              <Heading level="h1">Subscriptions</Heading>
+              <Heading level="h1">{t("lifecycle.title")}</Heading>
               <Text size="small" className="text-ui-fg-subtle">
-                Every customer's tariff: trials, active, past due, canceled and expired.
+                {t("lifecycle.subtitle")}
               </Text>
             </div>
-            <DataTable.FilterMenu tooltip="Filter" />
+            <DataTable.FilterMenu tooltip={t("list.filter")} />
           </DataTable.Toolbar>
           {isError ? (
-            <ErrorState error={error} title="Could not load the subscriptions" onRetry={() => refetch()} />
+            <ErrorState error={error} title={t("customer.subscriptions_failed")} onRetry={() => refetch()} />
           ) : (
             <>
               <DataTable.Table
                 emptyState={{
-                  empty: { heading: "No subscriptions yet", description: "They appear when customers buy a plan." },
-                  filtered: { heading: "No subscriptions match", description: "Change the status filter." },
+                  empty: { heading: t("lifecycle.empty"), description: t("lifecycle.empty_text") },
+                  filtered: { heading: t("lifecycle.no_match"), description: t("lifecycle.no_match_text") },
                 }}
               />
-              <DataTable.Pagination />
+              <DataTable.Pagination translations={paginationTexts} />
             </>
           )}
         </DataTable>
@@ -249,7 +254,7 @@ const SubscriptionsPage = () => {
         <CancelSubscriptionPrompt
           key={target.id}
           subscription={target}
-          label={`${planTitle(target)} of ${emails.get(target.customer_id) ?? target.customer_id}`}
+          label={t("lifecycle.plan_of", { plan: planTitle(target), customer: emails.get(target.customer_id) ?? target.customer_id })}
           open
           onOpenChange={(open) => {
             if (!open) {
@@ -263,12 +268,13 @@ const SubscriptionsPage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Subscriptions",
+  label: "cinema.lifecycle.title",
+  translationNs: "translation",
   icon: ArrowPath,
 })
 
 export const handle = {
-  breadcrumb: () => "Subscriptions",
+  breadcrumb: () => tr("lifecycle.title"),
 }
 
 export default SubscriptionsPage

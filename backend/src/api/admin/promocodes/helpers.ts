@@ -44,6 +44,7 @@ export function promocodeResponse(
     batch_id: promocode.batch_id ?? null,
     reserved_count: Number(promocode.reserved_count),
     used_count: Number(promocode.used_count),
+    validated_count: Number(promocode.validated_count ?? 0),
     status: promocode.status ?? promocodeStatus(promocode, now),
     created_at: promocode.created_at,
     updated_at: promocode.updated_at,

@@ -81,9 +81,14 @@ moduleIntegrationTestRunner<PromocodeModuleService>({
         { code: ["DRY", "DRY-EUR"] },
         { order: { created_at: "ASC" } }
       )
+      // the usable answer is a view (counted), the rejection a journal row
       expect(rows.map((r) => [r.code, r.action, r.reason, r.customer_id])).toEqual([
-        ["DRY", "validated", null, "cus_1"],
         ["DRY-EUR", "rejected", "PROMOCODE_NOT_APPLICABLE", "cus_1"],
+      ])
+      const counts = await service.listPromocodes({ code: ["DRY", "DRY-EUR"] }, { order: { code: "ASC" } })
+      expect(counts.map((p) => [p.code, p.validated_count])).toEqual([
+        ["DRY", 1],
+        ["DRY-EUR", 0],
       ])
     })
 

@@ -25,6 +25,7 @@ const NON_RULE_COLUMNS = [
   "batch_id",
   "reserved_count",
   "used_count",
+  "validated_count",
   "usages",
   // the exact twin of `value` (model.bigNumber), stored with it
   "raw_value",

@@ -75,3 +75,19 @@ export async function insertJournal(
   const { sql, params } = journalInsert(entries)
   await runStatement(manager, sql, params)
 }
+
+/**
+ * Counts a shopper's preview that found the code usable: one atomic increment
+ * of the code's `validated_count` (views are a number, not journal rows).
+ */
+export async function countValidation(
+  manager: SqlEntityManager,
+  promocodeId: string
+): Promise<void> {
+  await runStatement(
+    manager,
+    `UPDATE promocode SET validated_count = validated_count + 1
+     WHERE id = ? AND deleted_at IS NULL`,
+    [promocodeId]
+  )
+}

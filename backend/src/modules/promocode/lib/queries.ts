@@ -360,7 +360,9 @@ function totals(rows: ActionCount[]) {
   const n = (action: string) =>
     rows.find((row) => row.action === action)?.count ?? 0
   return {
-    attempts: n("validated") + n("rejected") + n("reserved"),
+    // a preview that found the code usable is counted on the code
+    // (validated_count), not journaled: attempts are the journal's tries
+    attempts: n("rejected") + n("reserved"),
     validations: n("validated"),
     reservations: n("reserved"),
     redemptions: n("redeemed"),
@@ -394,7 +396,7 @@ export async function journalReport(
   }
   const day = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
 
-  const [byAction, byReason, discount, byDayAction, byDayDiscount] =
+  const [byAction, byReason, discount, byDayAction, byDayDiscount, views] =
     await Promise.all([
       selectRows<ActionCount>(
         m,
@@ -435,6 +437,12 @@ export async function journalReport(
          GROUP BY 1, 2 ORDER BY 1, 2`,
         params
       ),
+      selectRows<{ views: number }>(
+        m,
+        `SELECT coalesce(sum(validated_count), 0)::int AS views FROM promocode
+         WHERE deleted_at IS NULL ${input.promocode_id ? "AND id = ?" : ""}`,
+        input.promocode_id ? [input.promocode_id] : []
+      ),
     ])
 
   const byReasonOf = (action: string) =>
@@ -446,6 +454,7 @@ export async function journalReport(
     from,
     to,
     ...totals(byAction),
+    views: views[0]?.views ?? 0,
     rejections_by_reason: byReasonOf("rejected"),
     releases_by_reason: byReasonOf("released"),
     discount_given: discount,

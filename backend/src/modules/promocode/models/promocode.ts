@@ -12,6 +12,8 @@ export { PROMOCODE_TYPES }
  * `reserved_count` and `used_count` are maintained by the service under a row
  * lock (the service's update refuses them): `reserved_count` counts
  * reservations currently held, `used_count` counts redemptions.
+ * `validated_count` counts shoppers' previews that found the code usable (an
+ * atomic increment: a number, not a journal row per checkout page view).
  */
 export const Promocode = model
   .define("promocode", {
@@ -39,6 +41,7 @@ export const Promocode = model
     batch_id: model.text().nullable(),
     reserved_count: model.number().default(0),
     used_count: model.number().default(0),
+    validated_count: model.number().default(0),
     usages: model.hasMany(() => PromocodeUsage, { mappedBy: "promocode" }),
   })
   .indexes([

@@ -11,7 +11,7 @@ import { codeForJournal, tryNormalizeCode } from "../lib/code"
 import * as crud from "../lib/crud"
 import { evaluateUse } from "../lib/evaluate"
 import { PromocodeError, PromocodeErrorCode } from "../lib/errors"
-import { type JournalEntry, insertJournal } from "../lib/journal"
+import { type JournalEntry, countValidation, insertJournal } from "../lib/journal"
 import * as ledger from "../lib/ledger"
 import { checkReservationTtl, requireString } from "../lib/ledger"
 import type {
@@ -46,9 +46,10 @@ export class PromocodeLedger extends PromocodeDefinitions {
    * what `reserve` checks, in the same order): `{ promocode, error, discount }`,
    * never a rejection thrown. The customer rules are checked only with a
    * customer, the plan restriction only with a plan, the price only with an
-   * amount and a currency. With `journal: true` the answer is journaled
-   * (`validated`, or `rejected` with the error code as reason); an admin's
-   * check is not (it would count as an attempt in the reports).
+   * amount and a currency. With `journal: true` a rejection is journaled
+   * (`rejected` with the error code as reason) and a usable code's
+   * `validated_count` is incremented (a view is a number, not a journal row);
+   * an admin's check is neither (it would count in the reports).
    */
   @InjectManager()
   async checkCode(
@@ -80,15 +81,8 @@ export class PromocodeLedger extends PromocodeDefinitions {
         await this.journalDetached_([
           { ...entry, action: "rejected", reason: evaluation.error },
         ])
-      } else {
-        await insertJournal(readManager(sharedContext), [
-          {
-            ...entry,
-            action: "validated",
-            discount_amount: evaluation.discount?.discount_amount ?? null,
-            currency_code: evaluation.discount?.currency_code ?? null,
-          },
-        ])
+      } else if (promocode) {
+        await countValidation(readManager(sharedContext), promocode.id)
       }
     }
     return { promocode: promocode ?? null, ...evaluation }
@@ -97,9 +91,9 @@ export class PromocodeLedger extends PromocodeDefinitions {
   /**
    * A shopper's preview: checks a code for a customer and a plan without
    * holding a use, and returns the code with the discount breakdown
-   * (original_amount, discount_amount, total, currency_code). Journals
-   * `validated`, or `rejected` with the error code as reason before throwing
-   * PromocodeError.
+   * (original_amount, discount_amount, total, currency_code). Counts the view
+   * (`validated_count`), or journals `rejected` with the error code as reason
+   * before throwing PromocodeError.
    */
   @InjectManager()
   async validateCode(

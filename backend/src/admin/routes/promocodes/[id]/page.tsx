@@ -14,27 +14,30 @@ import { usePromocodeActions } from "../../../hooks/promocode-actions"
 import { usePromocode, usePromocodeUsages } from "../../../hooks/promocodes"
 import { useTariffOptions } from "../../../hooks/tariffs"
 import {
-  ACTION_LABELS,
-  TYPE_LABELS,
+  JOURNAL_ACTIONS,
+  actionLabel,
   customerLabel,
   formatAmounts,
   formatDateTime,
   formatPromocodeValue,
   formatUsage,
+  formatNumber,
   reasonLabel,
+  typeLabel,
 } from "../../../lib/format"
-import type { JournalAction, Promocode, PromocodeStats } from "../../../lib/types"
+import { tr, useT } from "../../../lib/i18n"
+import type { Promocode, PromocodeStats } from "../../../lib/types"
 
 const JOURNAL_PAGE_SIZE = 10
 
-const yesNo = (value: boolean) => (value ? "Yes" : "No")
 
 function Targets({ promocode }: { promocode: Promocode }) {
+  const { t } = useT()
   const { data: options } = useTariffOptions()
   const products = promocode.product_ids ?? []
   const variants = promocode.variant_ids ?? []
   if (!products.length && !variants.length) {
-    return <>Every plan</>
+    return <>{t("detail.every_plan")}</>
   }
   const productTitle = (id: string) => options?.find((o) => o.product_id === id)?.product_title ?? id
   const variantTitle = (id: string) => {
@@ -44,7 +47,7 @@ function Targets({ promocode }: { promocode: Promocode }) {
   return (
     <ul className="flex flex-col gap-y-0.5">
       {products.map((id) => (
-        <li key={id}>{productTitle(id)} (every plan)</li>
+        <li key={id}>{t("detail.product_every_plan", { product: productTitle(id) })}</li>
       ))}
       {variants.map((id) => (
         <li key={id}>{variantTitle(id)}</li>
@@ -54,10 +57,11 @@ function Targets({ promocode }: { promocode: Promocode }) {
 }
 
 function Customers({ ids }: { ids: string[] }) {
+  const { t } = useT()
   const shown = ids.slice(0, 20)
   const { data } = useCustomersById(shown)
   if (!ids.length) {
-    return <>Any customer</>
+    return <>{t("detail.any_customer")}</>
   }
   const byId = new Map((data ?? []).map((c) => [c.id, c]))
   return (
@@ -69,7 +73,7 @@ function Customers({ ids }: { ids: string[] }) {
           </Link>
         </li>
       ))}
-      {ids.length > shown.length && <li>and {ids.length - shown.length} more</li>}
+      {ids.length > shown.length && <li>{t("detail.and_more", { n: formatNumber(ids.length - shown.length) })}</li>}
     </ul>
   )
 }
@@ -83,8 +87,11 @@ function GeneralSection({
   onEdit: () => void
   onDeleted: () => void
 }) {
+  const { t } = useT()
   const { toggleActive, deletePromocode } = usePromocodeActions()
   const p = promocode
+  const yesNo = (value: boolean) => (value ? t("common.yes") : t("common.no"))
+  const limit = (n: number | null) => (n === null ? t("detail.unlimited") : formatNumber(n))
   return (
     <Section
       level="h1"
@@ -99,16 +106,16 @@ function GeneralSection({
         <ActionMenu
           actions={[
             [
-              { label: "Edit", icon: <PencilSquare />, onClick: onEdit },
+              { label: t("common.edit"), icon: <PencilSquare />, onClick: onEdit },
               {
-                label: p.is_active ? "Deactivate" : "Activate",
+                label: p.is_active ? t("common.deactivate") : t("common.activate"),
                 icon: <ReceiptPercent />,
                 onClick: () => toggleActive(p),
               },
             ],
             [
               {
-                label: "Delete",
+                label: t("common.delete"),
                 icon: <Trash />,
                 danger: true,
                 onClick: async () => {
@@ -122,22 +129,22 @@ function GeneralSection({
         />
       }
     >
-      <SectionRow label="Kind" value={TYPE_LABELS[p.type]} />
-      <SectionRow label="Gives" value={formatPromocodeValue(p)} />
-      <SectionRow label="Starts" value={p.starts_at ? formatDateTime(p.starts_at) : "Immediately"} />
-      <SectionRow label="Ends" value={p.ends_at ? formatDateTime(p.ends_at) : "Never"} />
-      <SectionRow label="Active" value={yesNo(p.is_active)} />
-      <SectionRow label="Total uses" value={p.usage_limit === null ? "Unlimited" : p.usage_limit} />
+      <SectionRow label={t("list.kind")} value={typeLabel(p.type)} />
+      <SectionRow label={t("detail.gives")} value={formatPromocodeValue(p)} />
+      <SectionRow label={t("detail.starts")} value={p.starts_at ? formatDateTime(p.starts_at) : t("detail.immediately")} />
+      <SectionRow label={t("detail.ends")} value={p.ends_at ? formatDateTime(p.ends_at) : t("detail.never")} />
+      <SectionRow label={t("detail.active")} value={yesNo(p.is_active)} />
+      <SectionRow label={t("detail.total_uses")} value={limit(p.usage_limit)} />
       <SectionRow
-        label="Uses per customer"
-        value={p.per_customer_limit === null ? "Unlimited" : p.per_customer_limit}
+        label={t("detail.uses_per_customer")}
+        value={limit(p.per_customer_limit)}
       />
-      <SectionRow label="First purchase only" value={yesNo(p.first_purchase_only)} />
-      <SectionRow label="Plans" value={<Targets promocode={p} />} />
-      <SectionRow label="Customers" value={<Customers ids={p.customer_ids ?? []} />} />
+      <SectionRow label={t("detail.first_purchase_only")} value={yesNo(p.first_purchase_only)} />
+      <SectionRow label={t("detail.plans")} value={<Targets promocode={p} />} />
+      <SectionRow label={t("detail.customers")} value={<Customers ids={p.customer_ids ?? []} />} />
       {p.batch_id && (
         <SectionRow
-          label="Batch"
+          label={t("list.batch")}
           value={
             <Link
               to={`/promocodes?batch_id=${encodeURIComponent(p.batch_id)}`}
@@ -148,37 +155,45 @@ function GeneralSection({
           }
         />
       )}
-      <SectionRow label="Created" value={formatDateTime(p.created_at)} />
+      <SectionRow label={t("list.created")} value={formatDateTime(p.created_at)} />
     </Section>
   )
 }
 
 function CountersSection({ promocode, stats }: { promocode: Promocode; stats?: PromocodeStats }) {
+  const { t } = useT()
   return (
-    <Section title="Counters">
-      <SectionRow label="Used / limit" value={formatUsage(promocode.used_count, promocode.usage_limit)} />
-      <SectionRow label="Reserved now" value={stats?.reserved ?? promocode.reserved_count} />
+    <Section title={t("detail.counters")}>
+      <SectionRow label={t("list.used_limit")} value={formatUsage(promocode.used_count, promocode.usage_limit)} />
+      <SectionRow label={t("detail.reserved_now")} value={formatNumber(stats?.reserved ?? promocode.reserved_count)} />
+      <SectionRow label={t("detail.views")} value={formatNumber(promocode.validated_count ?? 0)} />
       {stats && (
         <>
-          <SectionRow label="Redeemed" value={stats.redeemed} />
-          <SectionRow label="Released" value={stats.released} />
-          <SectionRow label="Customers" value={stats.customers} />
-          <SectionRow label="Remaining" value={stats.remaining === null ? "Unlimited" : stats.remaining} />
-          <SectionRow label="Discount given" value={formatAmounts(stats.discount_given)} />
-          <SectionRow label="Last redeemed" value={formatDateTime(stats.last_redeemed_at)} />
+          <SectionRow label={t("detail.redeemed")} value={formatNumber(stats.redeemed)} />
+          <SectionRow label={t("detail.released")} value={formatNumber(stats.released)} />
+          <SectionRow label={t("detail.customers")} value={formatNumber(stats.customers)} />
           <SectionRow
-            label="Rejections"
+            label={t("detail.remaining")}
+            value={stats.remaining === null ? t("detail.unlimited") : formatNumber(stats.remaining)}
+          />
+          <SectionRow
+            label={t("detail.discount_given")}
+            value={formatAmounts(stats.discount_given, promocode.currency_code ?? undefined)}
+          />
+          <SectionRow label={t("detail.last_redeemed")} value={formatDateTime(stats.last_redeemed_at)} />
+          <SectionRow
+            label={t("detail.rejections")}
             value={
               stats.rejections_by_reason.length ? (
                 <ul className="flex flex-col gap-y-0.5">
                   {stats.rejections_by_reason.map((r) => (
                     <li key={r.reason ?? "none"}>
-                      {reasonLabel(r.reason)}: {r.count}
+                      {reasonLabel(r.reason)} — {formatNumber(r.count)}
                     </li>
                   ))}
                 </ul>
               ) : (
-                "None"
+                t("detail.none")
               )
             }
           />
@@ -189,6 +204,7 @@ function CountersSection({ promocode, stats }: { promocode: Promocode; stats?: P
 }
 
 function JournalSection({ id }: { id: string }) {
+  const { t } = useT()
   const [pagination, setPagination] = useState<DataTablePaginationState>({
     pageIndex: 0,
     pageSize: JOURNAL_PAGE_SIZE,
@@ -206,8 +222,8 @@ function JournalSection({ id }: { id: string }) {
 
   return (
     <Section
-      title="Usage journal"
-      description="Every check, reservation, release, redemption and assignment of this code."
+      title={t("detail.journal")}
+      description={t("detail.journal_text")}
       actions={
         <Select
           size="small"
@@ -217,14 +233,14 @@ function JournalSection({ id }: { id: string }) {
             setPagination((p) => ({ ...p, pageIndex: 0 }))
           }}
         >
-          <Select.Trigger aria-label="Show results" className="w-[160px]">
+          <Select.Trigger aria-label={t("detail.show_results")} className="w-[160px]">
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
-            <Select.Item value="all">All results</Select.Item>
-            {(Object.keys(ACTION_LABELS) as JournalAction[]).map((a) => (
+            <Select.Item value="all">{t("detail.all_results")}</Select.Item>
+            {JOURNAL_ACTIONS.map((a) => (
               <Select.Item key={a} value={a}>
-                {ACTION_LABELS[a]}
+                {actionLabel(a)}
               </Select.Item>
             ))}
           </Select.Content>
@@ -232,7 +248,7 @@ function JournalSection({ id }: { id: string }) {
       }
     >
       {isError ? (
-        <ErrorState error={error} title="Could not load the journal" onRetry={() => refetch()} />
+        <ErrorState error={error} title={t("detail.journal_failed")} onRetry={() => refetch()} />
       ) : (
         <JournalTable
           entries={data?.usages ?? []}
@@ -241,7 +257,7 @@ function JournalSection({ id }: { id: string }) {
           onPaginationChange={setPagination}
           isLoading={isLoading}
           show="customer"
-          emptyText={action === "all" ? "Nobody has used this code yet" : "No such results"}
+          emptyText={action === "all" ? t("detail.journal_empty") : t("detail.no_results")}
         />
       )}
     </Section>
@@ -252,6 +268,7 @@ function JournalSection({ id }: { id: string }) {
 const PromocodeDetailPage = () => {
   const { id = "" } = useParams()
   const navigate = useNavigate()
+  const { t } = useT()
   const [editOpen, setEditOpen] = useState(false)
   const { data, isLoading, isError, error, refetch } = usePromocode(id)
 
@@ -260,7 +277,7 @@ const PromocodeDetailPage = () => {
       to="/promocodes"
       className="text-ui-fg-subtle hover:text-ui-fg-base txt-compact-small flex w-fit items-center gap-x-1"
     >
-      <ArrowLeft /> Promo codes
+      <ArrowLeft /> {t("nav.promocodes")}
     </Link>
   )
 
@@ -269,7 +286,7 @@ const PromocodeDetailPage = () => {
       <div className="flex flex-col gap-y-3">
         {back}
         <Container className="p-0">
-          <LoadingState rows={8} label="Loading the promo code…" />
+          <LoadingState rows={8} label={t("detail.loading")} />
         </Container>
       </div>
     )
@@ -279,7 +296,7 @@ const PromocodeDetailPage = () => {
       <div className="flex flex-col gap-y-3">
         {back}
         <Container className="p-0">
-          <ErrorState error={error} title="Could not load this promo code" onRetry={() => refetch()} />
+          <ErrorState error={error} title={t("detail.load_failed")} onRetry={() => refetch()} />
         </Container>
       </div>
     )
@@ -301,17 +318,15 @@ const PromocodeDetailPage = () => {
         <div className="flex w-full flex-col gap-y-3 xl:max-w-[400px]">
           <CountersSection promocode={promocode} stats={stats} />
           <Section
-            title="Assign to a customer"
+            title={t("detail.assign")}
             description={
-              promocode.type === "free_period"
-                ? "Grants the plan to the customer right away."
-                : "The discount waits for the customer's next purchase."
+              promocode.type === "free_period" ? t("detail.assign_free") : t("detail.assign_discount")
             }
           >
             <AssignToCustomerForm code={promocode.code} />
           </Section>
           <Text size="xsmall" className="text-ui-fg-muted px-1">
-            Id <span className="font-mono">{promocode.id}</span>
+            {t("detail.id")} <span className="font-mono">{promocode.id}</span>
           </Text>
         </div>
       </div>
@@ -321,7 +336,7 @@ const PromocodeDetailPage = () => {
 }
 
 export const handle = {
-  breadcrumb: () => "Promo code",
+  breadcrumb: () => tr("detail.breadcrumb"),
 }
 
 export default PromocodeDetailPage

@@ -17,15 +17,17 @@ import {
   validateGenerateForm,
   type GenerateFormValues,
 } from "../../../lib/promocode-form"
+import { formatNumber } from "../../../lib/format"
+import { tr, useT } from "../../../lib/i18n"
 import type { BatchStatus, PromocodeBatch } from "../../../lib/types"
 
 const ID_PREFIX = "generate"
 
-const BATCH_STATUS: Record<BatchStatus, { label: string; color: "grey" | "blue" | "green" | "red" }> = {
-  pending: { label: "Waiting to start", color: "grey" },
-  running: { label: "Generating", color: "blue" },
-  completed: { label: "Completed", color: "green" },
-  failed: { label: "Failed", color: "red" },
+const BATCH_STATUS_COLORS: Record<BatchStatus, "grey" | "blue" | "green" | "red"> = {
+  pending: "grey",
+  running: "blue",
+  completed: "green",
+  failed: "red",
 }
 
 /** Percent done: from generated/count, else from the server's `progress` (0–1 or 0–100). */
@@ -41,28 +43,29 @@ function percentDone(batch: PromocodeBatch): number {
 }
 
 function BatchProgress({ batchId, onNew }: { batchId: string; onNew: () => void }) {
+  const { t } = useT()
   const { data, isLoading, isError, error, refetch } = usePromocodeBatch(batchId)
 
   if (isLoading) {
-    return <LoadingState rows={2} label="Loading the batch…" />
+    return <LoadingState rows={2} label={t("generate.loading")} />
   }
   if (isError || !data) {
-    return <ErrorState error={error} title="Could not load the batch" onRetry={() => refetch()} />
+    return <ErrorState error={error} title={t("generate.load_failed")} onRetry={() => refetch()} />
   }
   const { batch } = data
   const percent = percentDone(batch)
-  const status = BATCH_STATUS[batch.status] ?? BATCH_STATUS.pending
+  const status = batch.status in BATCH_STATUS_COLORS ? batch.status : "pending"
   return (
     <div className="flex flex-col gap-y-4 px-6 py-4">
       <div className="flex items-center justify-between gap-x-4">
         <Text size="small" leading="compact">
-          Batch <span className="font-mono">{batch.id}</span>
+          {t("list.batch")} <span className="font-mono">{batch.id}</span>
         </Text>
-        <StatusBadge color={status.color}>{status.label}</StatusBadge>
+        <StatusBadge color={BATCH_STATUS_COLORS[status]}>{t(`generate.status.${status}`)}</StatusBadge>
       </div>
       <div
         role="progressbar"
-        aria-label="Generation progress"
+        aria-label={t("generate.progress")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
@@ -76,22 +79,24 @@ function BatchProgress({ batchId, onNew }: { batchId: string; onNew: () => void 
         />
       </div>
       <Text size="small" className="text-ui-fg-subtle" aria-live="polite">
-        {(batch.generated ?? 0).toLocaleString("en")} of {batch.count.toLocaleString("en")} codes generated
-        {batch.status === "completed" ? "." : "…"}
+        {t(batch.status === "completed" ? "generate.generated_done" : "generate.generated_so_far", {
+          done: formatNumber(batch.generated ?? 0),
+          total: formatNumber(batch.count),
+        })}
       </Text>
       {batch.status === "failed" && (
         <Alert variant="error" dismissible={false}>
-          {batch.error || "The generation stopped. Codes made so far are kept."}
+          {batch.error || t("generate.stopped")}
         </Alert>
       )}
       <div className="flex flex-wrap items-center justify-end gap-2">
         <Button size="small" variant="secondary" type="button" onClick={onNew}>
-          Generate another batch
+          {t("generate.another")}
         </Button>
         {batch.status === "completed" && (
           <>
             <Button size="small" variant="secondary" asChild>
-              <Link to={`/promocodes?batch_id=${encodeURIComponent(batch.id)}`}>View the codes</Link>
+              <Link to={`/promocodes?batch_id=${encodeURIComponent(batch.id)}`}>{t("generate.view_codes")}</Link>
             </Button>
             <ExportCodes batchId={batch.id} />
           </>
@@ -102,6 +107,7 @@ function BatchProgress({ batchId, onNew }: { batchId: string; onNew: () => void 
 }
 
 function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => void }) {
+  const { t } = useT()
   const { values, errors, formError, onChange, submit } = useCheckedForm<GenerateFormValues>({
     initial: emptyGenerateForm,
     validate: validateGenerateForm,
@@ -125,13 +131,13 @@ function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => voi
       )}
       <fieldset className="flex flex-col gap-y-4">
         <legend className="mb-4">
-          <Heading level="h3">Codes</Heading>
+          <Heading level="h3">{t("generate.codes")}</Heading>
         </legend>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
           <InputField
             id={id("count")}
-            label="How many"
-            hint={`1 to ${MAX_BATCH_COUNT.toLocaleString("en")}`}
+            label={t("generate.how_many")}
+            hint={t("generate.how_many_hint", { max: formatNumber(MAX_BATCH_COUNT) })}
             error={errors.count}
             inputMode="numeric"
             value={values.count}
@@ -139,9 +145,9 @@ function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => voi
           />
           <InputField
             id={id("prefix")}
-            label="Prefix"
+            label={t("generate.prefix")}
             optional
-            hint="e.g. SPRING-"
+            hint={t("generate.prefix_hint")}
             error={errors.prefix}
             className="font-mono uppercase"
             value={values.prefix}
@@ -149,8 +155,8 @@ function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => voi
           />
           <InputField
             id={id("length")}
-            label="Random characters"
-            hint="No look-alikes (0/O, 1/I/L)."
+            label={t("generate.length")}
+            hint={t("generate.length_hint")}
             error={errors.length}
             inputMode="numeric"
             value={values.length}
@@ -161,10 +167,10 @@ function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => voi
       <RulesFields idPrefix={ID_PREFIX} values={values} errors={errors} onChange={onChange} />
       <div className="flex justify-end gap-x-2">
         <Button size="small" variant="secondary" asChild>
-          <Link to="/promocodes">Cancel</Link>
+          <Link to="/promocodes">{t("common.cancel")}</Link>
         </Button>
         <Button size="small" type="submit" isLoading={generate.isPending}>
-          Generate
+          {t("generate.submit")}
         </Button>
       </div>
     </form>
@@ -177,6 +183,7 @@ function GenerateForm({ onStarted }: { onStarted: (batch: PromocodeBatch) => voi
  * leaving and coming back shows the same job.
  */
 const GeneratePromocodesPage = () => {
+  const { t } = useT()
   const [searchParams, setSearchParams] = useSearchParams()
   const batchId = searchParams.get("batch")
 
@@ -186,12 +193,12 @@ const GeneratePromocodesPage = () => {
         to="/promocodes"
         className="text-ui-fg-subtle hover:text-ui-fg-base txt-compact-small flex w-fit items-center gap-x-1"
       >
-        <ArrowLeft /> Promo codes
+        <ArrowLeft /> {t("nav.promocodes")}
       </Link>
       <Section
         level="h1"
-        title="Generate promo codes"
-        description="Unique codes in bulk, all with the same rules. Large batches run in the background; this page follows their progress."
+        title={t("generate.title")}
+        description={t("generate.description")}
       >
         {batchId ? (
           <BatchProgress batchId={batchId} onNew={() => setSearchParams({})} />
@@ -204,12 +211,13 @@ const GeneratePromocodesPage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Generate codes",
+  label: "cinema.nav.generate",
+  translationNs: "translation",
   rank: 1,
 })
 
 export const handle = {
-  breadcrumb: () => "Generate promo codes",
+  breadcrumb: () => tr("generate.title"),
 }
 
 export default GeneratePromocodesPage

@@ -7,7 +7,8 @@ import { DayBarChart, type ChartDay } from "../../../components/day-bar-chart"
 import { Section } from "../../../components/section"
 import { EmptyState, ErrorState, LoadingState } from "../../../components/states"
 import { usePromocodeReport } from "../../../hooks/promocodes"
-import { formatAmounts, reasonLabel } from "../../../lib/format"
+import { DEFAULT_CURRENCY, formatAmounts, formatNumber, plural, reasonLabel } from "../../../lib/format"
+import { tr, useT } from "../../../lib/i18n"
 import { apiUrl } from "../../../lib/sdk"
 import type { PromocodeReport, ReasonCount } from "../../../lib/types"
 
@@ -50,13 +51,13 @@ function fillDays(report: PromocodeReport, from: string, to: string): ChartDay<"
   return days
 }
 
-function Stat({ label, value }: { label: string; value: string | number }) {
+function Stat({ id, label, value }: { id: string; label: string; value: string | number }) {
   return (
     <div className="flex flex-col gap-y-1 px-6 py-4">
       <Text size="small" leading="compact" className="text-ui-fg-subtle">
         {label}
       </Text>
-      <Text size="xlarge" weight="plus" leading="compact" data-stat={label}>
+      <Text size="xlarge" weight="plus" leading="compact" data-stat={id}>
         {value}
       </Text>
     </div>
@@ -64,6 +65,7 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 }
 
 function ReasonTable({ rows, empty, label }: { rows: ReasonCount[]; empty: string; label: string }) {
+  const { t } = useT()
   if (!rows.length) {
     return <EmptyState title={empty} />
   }
@@ -72,9 +74,9 @@ function ReasonTable({ rows, empty, label }: { rows: ReasonCount[]; empty: strin
     <Table aria-label={label}>
       <Table.Header>
         <Table.Row>
-          <Table.HeaderCell>Reason</Table.HeaderCell>
-          <Table.HeaderCell className="w-[45%]">Share</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Count</Table.HeaderCell>
+          <Table.HeaderCell>{t("report.reason")}</Table.HeaderCell>
+          <Table.HeaderCell className="w-[45%]">{t("report.share")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("report.count")}</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
       <Table.Body>
@@ -89,7 +91,7 @@ function ReasonTable({ rows, empty, label }: { rows: ReasonCount[]; empty: strin
                 />
               </div>
             </Table.Cell>
-            <Table.Cell className="text-right">{r.count}</Table.Cell>
+            <Table.Cell className="text-right">{formatNumber(r.count)}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
@@ -97,19 +99,20 @@ function ReasonTable({ rows, empty, label }: { rows: ReasonCount[]; empty: strin
   )
 }
 
-function TopCodes({ report }: { report: PromocodeReport }) {
+function TopCodes({ report, currency }: { report: PromocodeReport; currency: string }) {
+  const { t } = useT()
   const rows = report.top_codes ?? []
   if (!rows.length) {
-    return <EmptyState title="No code was redeemed in this period" />
+    return <EmptyState title={t("report.no_redemptions")} />
   }
   return (
-    <Table aria-label="Top codes">
+    <Table aria-label={t("report.top_codes")}>
       <Table.Header>
         <Table.Row>
-          <Table.HeaderCell>Code</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Redemptions</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Discount given</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Revenue</Table.HeaderCell>
+          <Table.HeaderCell>{t("list.code")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("report.redemptions")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("detail.discount_given")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("report.revenue")}</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
       <Table.Body>
@@ -127,9 +130,9 @@ function TopCodes({ report }: { report: PromocodeReport }) {
                 <span className="font-mono">{row.code}</span>
               )}
             </Table.Cell>
-            <Table.Cell className="text-right">{row.redemptions}</Table.Cell>
-            <Table.Cell className="text-right">{formatAmounts(row.discount_given)}</Table.Cell>
-            <Table.Cell className="text-right">{formatAmounts(row.revenue)}</Table.Cell>
+            <Table.Cell className="text-right">{formatNumber(row.redemptions)}</Table.Cell>
+            <Table.Cell className="text-right">{formatAmounts(row.discount_given, currency)}</Table.Cell>
+            <Table.Cell className="text-right">{formatAmounts(row.revenue, currency)}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
@@ -143,6 +146,7 @@ function TopCodes({ report }: { report: PromocodeReport }) {
  * and the codes that brought the most redemptions. Exportable as CSV.
  */
 const PromocodeReportPage = () => {
+  const { t } = useT()
   const [searchParams, setSearchParams] = useSearchParams()
   const defaults = lastDays(30)
   const from = searchParams.get("from") ?? defaults.from
@@ -156,6 +160,8 @@ const PromocodeReportPage = () => {
   )
   const { data, isLoading, isError, error, refetch, isFetching } = usePromocodeReport(query, !invalidRange)
   const report = data?.report
+  // sums without a row are zero in the currency the report does use
+  const currency = report?.discount_given[0]?.currency_code ?? DEFAULT_CURRENCY
 
   const setRange = (next: { from?: string; to?: string }) =>
     setSearchParams({ from: next.from ?? from, to: next.to ?? to }, { replace: true })
@@ -167,22 +173,22 @@ const PromocodeReportPage = () => {
       <Container className="flex flex-col gap-y-4 px-6 py-4">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="flex flex-col gap-y-1">
-            <Heading level="h1">Promo code report</Heading>
+            <Heading level="h1">{t("report.title")}</Heading>
             <Text size="small" className="text-ui-fg-subtle">
-              Days are UTC days. {isFetching && !isLoading ? "Updating…" : ""}
+              {t("report.utc_days")} {isFetching && !isLoading ? t("report.updating") : ""}
             </Text>
           </div>
           <Button size="small" variant="secondary" asChild>
             <a href={apiUrl("/admin/promocodes/report/export", query)} download={`promocode-report-${from}-${to}.csv`}>
               <ArrowDownTray />
-              Export CSV
+              {t("export.csv")}
             </a>
           </Button>
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <div className="flex flex-col gap-y-1">
             <Label size="small" weight="plus" id="report-from-label">
-              From
+              {t("report.from")}
             </Label>
             <DatePicker
               aria-labelledby="report-from-label"
@@ -194,7 +200,7 @@ const PromocodeReportPage = () => {
           </div>
           <div className="flex flex-col gap-y-1">
             <Label size="small" weight="plus" id="report-to-label">
-              To
+              {t("report.to")}
             </Label>
             <DatePicker
               aria-labelledby="report-to-label"
@@ -204,72 +210,77 @@ const PromocodeReportPage = () => {
               isInvalid={invalidRange}
             />
           </div>
-          <div className="flex gap-x-1" role="group" aria-label="Quick ranges">
+          <div className="flex gap-x-1" role="group" aria-label={t("report.quick_ranges")}>
             {PRESETS.map((n) => (
               <Button key={n} size="small" variant="transparent" type="button" onClick={() => setRange(lastDays(n))}>
-                Last {n} days
+                {plural(n, "report.last_days")}
               </Button>
             ))}
           </div>
         </div>
         {invalidRange && (
           <Text size="small" className="text-ui-fg-error" role="alert">
-            The start of the range is after its end.
+            {t("report.bad_range")}
           </Text>
         )}
       </Container>
 
       {invalidRange ? null : isLoading ? (
         <Container className="p-0">
-          <LoadingState rows={6} label="Loading the report…" />
+          <LoadingState rows={6} label={t("report.loading")} />
         </Container>
       ) : isError || !report ? (
         <Container className="p-0">
-          <ErrorState error={error} title="Could not load the report" onRetry={() => refetch()} />
+          <ErrorState error={error} title={t("report.load_failed")} onRetry={() => refetch()} />
         </Container>
       ) : (
         <>
-          <Container className="grid grid-cols-2 divide-x divide-y p-0 md:grid-cols-3 xl:grid-cols-6 xl:divide-y-0">
-            <Stat label="Attempts" value={report.attempts} />
-            <Stat label="Redemptions" value={report.redemptions} />
-            <Stat label="Rejections" value={report.rejections} />
-            <Stat label="Releases" value={report.releases} />
-            <Stat label="Assignments" value={report.assignments} />
-            <Stat label="Discount given" value={formatAmounts(report.discount_given)} />
+          <Container className="grid grid-cols-2 divide-x divide-y p-0 md:grid-cols-4 xl:grid-cols-7 xl:divide-y-0">
+            <Stat id="attempts" label={t("report.attempts")} value={formatNumber(report.attempts)} />
+            <Stat id="views" label={t("report.views")} value={formatNumber(report.views ?? 0)} />
+            <Stat id="redemptions" label={t("report.redemptions")} value={formatNumber(report.redemptions)} />
+            <Stat id="rejections" label={t("report.rejections")} value={formatNumber(report.rejections)} />
+            <Stat id="releases" label={t("report.releases")} value={formatNumber(report.releases)} />
+            <Stat id="assignments" label={t("report.assignments")} value={formatNumber(report.assignments)} />
+            <Stat
+              id="discount_given"
+              label={t("detail.discount_given")}
+              value={formatAmounts(report.discount_given, currency)}
+            />
           </Container>
 
-          <Section title="Redemptions and rejections per day">
+          <Section title={t("report.per_day")}>
             <div className="px-6 py-4">
               <DayBarChart
-                title="Redemptions and rejections per day"
+                title={t("report.per_day")}
                 days={days}
                 series={[
-                  { key: "redemptions", label: "Redemptions", color: "var(--tag-green-icon)" },
-                  { key: "rejections", label: "Rejections", color: "var(--tag-red-icon)" },
+                  { key: "redemptions", label: t("report.redemptions"), color: "var(--tag-green-icon)" },
+                  { key: "rejections", label: t("report.rejections"), color: "var(--tag-red-icon)" },
                 ]}
               />
             </div>
           </Section>
 
           <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
-            <Section title="Rejections by reason">
+            <Section title={t("report.rejections_by_reason")}>
               <ReasonTable
                 rows={report.rejections_by_reason}
-                empty="No code was refused in this period"
-                label="Rejections by reason"
+                empty={t("report.no_rejections")}
+                label={t("report.rejections_by_reason")}
               />
             </Section>
-            <Section title="Releases by reason" description="Uses given back: failed payments, expired reservations.">
+            <Section title={t("report.releases_by_reason")} description={t("report.releases_text")}>
               <ReasonTable
                 rows={report.releases_by_reason ?? []}
-                empty="No use was given back in this period"
-                label="Releases by reason"
+                empty={t("report.no_releases")}
+                label={t("report.releases_by_reason")}
               />
             </Section>
           </div>
 
-          <Section title="Top codes" description="Redemptions, discount given and revenue of purchases made with each code.">
-            <TopCodes report={report} />
+          <Section title={t("report.top_codes")} description={t("report.top_codes_text")}>
+            <TopCodes report={report} currency={currency} />
           </Section>
         </>
       )}
@@ -278,12 +289,13 @@ const PromocodeReportPage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Report",
+  label: "cinema.nav.report",
+  translationNs: "translation",
   rank: 2,
 })
 
 export const handle = {
-  breadcrumb: () => "Promo code report",
+  breadcrumb: () => tr("report.title"),
 }
 
 export default PromocodeReportPage

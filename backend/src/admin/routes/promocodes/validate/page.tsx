@@ -10,24 +10,26 @@ import { useValidatePromocode } from "../../../hooks/promocodes"
 import { useTariffOptions } from "../../../hooks/tariffs"
 import { errorMessage } from "../../../lib/errors"
 import {
-  TYPE_LABELS,
   customerLabel,
   formatAmount,
   formatPromocodeValue,
   formatWindow,
   formatUsage,
   reasonLabel,
+  typeLabel,
 } from "../../../lib/format"
+import { tr, useT } from "../../../lib/i18n"
 import type { CustomerSummary, ValidateResponse } from "../../../lib/types"
 
 const ANY_PLAN = "any"
 
 function Verdict({ result }: { result: ValidateResponse }) {
+  const { t } = useT()
   if (!result.valid) {
     return (
       <Alert variant="error" dismissible={false} role="status">
         <Text size="small" weight="plus">
-          Would be refused: {reasonLabel(result.error.code)}
+          {t("validate.refused", { reason: reasonLabel(result.error.code) })}
         </Text>
         <Text size="small">{result.error.message}</Text>
         <Text size="xsmall" className="text-ui-fg-muted font-mono">
@@ -41,28 +43,28 @@ function Verdict({ result }: { result: ValidateResponse }) {
     <div className="flex flex-col gap-y-3">
       <Alert variant="success" dismissible={false} role="status">
         <Text size="small" weight="plus">
-          {p.code} would apply
+          {t("validate.applies", { code: p.code })}
         </Text>
         <Text size="small">{formatPromocodeValue(p)}</Text>
       </Alert>
       <div className="divide-y rounded-lg border">
         <SectionRow
-          label="Code"
+          label={t("list.code")}
           value={
             <Link to={`/promocodes/${p.id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover font-mono">
               {p.code}
             </Link>
           }
         />
-        <SectionRow label="Kind" value={TYPE_LABELS[p.type]} />
-        <SectionRow label="Window" value={formatWindow(p.starts_at, p.ends_at)} />
-        <SectionRow label="Used / limit" value={formatUsage(p.used_count, p.usage_limit)} />
+        <SectionRow label={t("list.kind")} value={typeLabel(p.type)} />
+        <SectionRow label={t("list.window")} value={formatWindow(p.starts_at, p.ends_at)} />
+        <SectionRow label={t("list.used_limit")} value={formatUsage(p.used_count, p.usage_limit)} />
         {discount && (
           <>
-            <SectionRow label="Plan price" value={formatAmount(discount.original_amount, discount.currency_code)} />
-            <SectionRow label="Discount" value={formatAmount(discount.discount_amount, discount.currency_code)} />
+            <SectionRow label={t("validate.plan_price")} value={formatAmount(discount.original_amount, discount.currency_code)} />
+            <SectionRow label={t("validate.discount")} value={formatAmount(discount.discount_amount, discount.currency_code)} />
             <SectionRow
-              label="Customer would pay"
+              label={t("validate.would_pay")}
               value={<strong>{formatAmount(discount.total, discount.currency_code)}</strong>}
             />
           </>
@@ -77,6 +79,7 @@ function Verdict({ result }: { result: ValidateResponse }) {
  * Nothing is reserved or used; the answer names the rule that refuses it.
  */
 const ValidatePromocodePage = () => {
+  const { t } = useT()
   const [code, setCode] = useState("")
   const [codeError, setCodeError] = useState<string | null>(null)
   const [customer, setCustomer] = useState<CustomerSummary | null>(null)
@@ -91,7 +94,7 @@ const ValidatePromocodePage = () => {
     setResult(null)
     setRequestError(null)
     if (!code.trim()) {
-      setCodeError("Enter the code to check.")
+      setCodeError(t("validate.enter_code"))
       document.getElementById("validate-code")?.focus()
       return
     }
@@ -113,26 +116,26 @@ const ValidatePromocodePage = () => {
     <div className="flex flex-col gap-y-3">
       <Section
         level="h1"
-        title="Validate a promo code"
-        description="Check whether a code would apply and, if not, why. Nothing is reserved or used."
+        title={t("validate.title")}
+        description={t("validate.description")}
       >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-y-4 px-6 py-4">
           <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
             <InputField
               id="validate-code"
-              label="Code"
+              label={t("list.code")}
               error={codeError}
               className="font-mono uppercase"
               autoComplete="off"
               value={code}
               onValueChange={setCode}
             />
-            <Field id="validate-customer" label="Customer" optional>
+            <Field id="validate-customer" label={t("validate.customer")} optional>
               {customer ? (
                 <div>
                   <Badge size="small" className="gap-x-1">
                     {customerLabel(customer)}
-                    <button type="button" aria-label="Clear the customer" onClick={() => setCustomer(null)}>
+                    <button type="button" aria-label={t("validate.clear_customer")} onClick={() => setCustomer(null)}>
                       <XMarkMini />
                     </button>
                   </Badge>
@@ -141,13 +144,13 @@ const ValidatePromocodePage = () => {
                 <CustomerSearch id="validate-customer" onSelect={setCustomer} />
               )}
             </Field>
-            <Field id="validate-plan" label="Plan" optional>
+            <Field id="validate-plan" label={t("validate.plan")} optional>
               <Select size="small" value={variantId} onValueChange={setVariantId}>
                 <Select.Trigger id="validate-plan">
-                  <Select.Value placeholder={plansLoading ? "Loading plans…" : "Any plan"} />
+                  <Select.Value placeholder={plansLoading ? t("validate.loading_plans") : t("validate.any_plan")} />
                 </Select.Trigger>
                 <Select.Content>
-                  <Select.Item value={ANY_PLAN}>Any plan</Select.Item>
+                  <Select.Item value={ANY_PLAN}>{t("validate.any_plan")}</Select.Item>
                   {(plans ?? []).map((p) => (
                     <Select.Item key={p.variant_id} value={p.variant_id}>
                       {p.product_title} · {p.variant_title}
@@ -159,13 +162,13 @@ const ValidatePromocodePage = () => {
           </div>
           <div className="flex justify-end">
             <Button size="small" type="submit" isLoading={validate.isPending}>
-              Check
+              {t("validate.check")}
             </Button>
           </div>
         </form>
       </Section>
       {(result || requestError) && (
-        <Section title="Result">
+        <Section title={t("validate.result")}>
           <div className="px-6 py-4">
             {requestError ? (
               <Alert variant="error" dismissible={false} role="alert">
@@ -182,12 +185,13 @@ const ValidatePromocodePage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Validate a code",
+  label: "cinema.nav.validate",
+  translationNs: "translation",
   rank: 3,
 })
 
 export const handle = {
-  breadcrumb: () => "Validate a promo code",
+  breadcrumb: () => tr("validate.title"),
 }
 
 export default ValidatePromocodePage
