@@ -31,7 +31,7 @@ import {
   registerCustomers,
 } from "./lib/fixtures.mjs"
 import { apiClient } from "./lib/http.mjs"
-import { postgresCpuTicks, TICKS_MS, treeCpuTicks } from "./lib/idle.mjs"
+import { postgresCpuTicks, TICKS_MS, treeCpuTicksWithReaped as treeCpuTicks } from "./lib/idle.mjs"
 import { httpClients, journeyRandom, runOpenLoop } from "./lib/open-loop.mjs"
 
 const QUICK = process.env.BENCH_QUICK === "1"
@@ -41,7 +41,7 @@ const P95_LIMIT_MS = 300
 /** The looser limit the search also records, for a ratio when the machine is too loaded for 300 ms. */
 const RELAXED_P95_MS = 1000
 /** The lowest arrival rate the search tries, journeys/s. */
-const FLOOR_RATE = 0.125
+const FLOOR_RATE = 0.25
 /** Think time before each step but the first: uniform in [0.5, 1.5] × this mean, seconds. */
 const THINK_MEAN_S = 1
 /** The realistic think time the per-shopper rate is defined with (the bench compresses it). */
@@ -51,7 +51,7 @@ const BUY_SHARE = 0.3
 /** Each ladder step sends arrivals for max(STEP_S, MIN_JOURNEYS / rate) s, at most MAX_STEP_S. */
 const STEP_S = QUICK ? 5 : 15
 const MIN_JOURNEYS = QUICK ? 5 : 10
-const MAX_STEP_S = QUICK ? 12 : 24
+const MAX_STEP_S = QUICK ? 12 : 40
 const WARM_UP_S = QUICK ? 4 : 8
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || (QUICK ? 40 : 80))
 const COST = QUICK
@@ -74,7 +74,17 @@ const LIMITS = {
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/7"
 const SERVER_ENV = { ...SECRETS, ...LIMITS, ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" }
 
-export default async function capacity({ databaseUrl, seed, port, databaseDir }) {
+export default async function capacity(options) {
+  try {
+    return await measureCapacity(options)
+  } finally {
+    await stopServices()
+    await pollClient?.end()
+    pollClient = null
+  }
+}
+
+async function measureCapacity({ databaseUrl, seed, port, databaseDir }) {
   const benchStarted = performance.now()
   const tag = Date.now().toString(36)
   const notes = []
@@ -139,7 +149,7 @@ export default async function capacity({ databaseUrl, seed, port, databaseDir })
   })
   const medusaLadder = await ladder({
     label: "Medusa, one process",
-    start: QUICK ? 0.5 : 0.25,
+    start: 0.5,
     bases: [base],
     journey: (phase) => medusaJourney({ ...shop, phase, buyShare: BUY_SHARE }),
     measure: measureSingle,
@@ -203,14 +213,30 @@ function customerPool(emails) {
 
 const pause = (r) => THINK_MEAN_S * (0.5 + r())
 
+/**
+ * Whether journey i takes a branch of the given share: in every block of ten
+ * consecutive journeys exactly share × 10 do, in a seeded order, so even a
+ * short step at a low rate has its share of purchases and wrong codes.
+ */
+function shareOf(seed, i, share, salt) {
+  const block = Math.floor(i / 10)
+  const r = journeyRandom(seed * 31 + salt, block)
+  const order = Array.from({ length: 10 }, (_, k) => k)
+  for (let k = 9; k > 0; k--) {
+    const j = Math.floor(r() * (k + 1))
+    ;[order[k], order[j]] = [order[j], order[k]]
+  }
+  return order[i % 10] < Math.round(share * 10)
+}
+
 /** Our shopper: tariffs → sign in → preview (a share with a wrong code) → purchase (a share) → account. */
 function ourJourney({ seed, variantId, tag, customers, phase }) {
   const key = { "x-publishable-api-key": seed.publishable_key }
   return async (ctx, i) => {
     const r = journeyRandom(SEED, i)
-    const wrongCode = r() < WRONG_CODE_SHARE
-    const buys = r() < BUY_SHARE
-    const accountPath = r() < 0.5 ? "/store/subscriptions" : "/store/purchases"
+    const wrongCode = shareOf(SEED, i, WRONG_CODE_SHARE, 1)
+    const buys = shareOf(SEED, i, BUY_SHARE, 2)
+    const accountPath = shareOf(SEED, i, 0.5, 3) ? "/store/subscriptions" : "/store/purchases"
     const thinks = [pause(r), pause(r), pause(r), pause(r)]
     const customer = customers.take()
     try {
@@ -262,7 +288,7 @@ function medusaJourney({ seed, variantId, tag, phase, buyShare }) {
   const key = { "x-publishable-api-key": seed.publishable_key }
   return async (ctx, i) => {
     const r = journeyRandom(SEED + 1, i)
-    const buys = r() < buyShare
+    const buys = shareOf(SEED + 1, i, buyShare, 2)
     const thinks = [pause(r), pause(r), pause(r), pause(r), pause(r)]
     const { cart } = await ctx.step(
       "cart",
@@ -355,15 +381,15 @@ function measurer({ processes, pgTicks, databaseUrl }) {
   }
 }
 
+/** One connection for the whole bench: a connection per poll would start (and bill) a PostgreSQL backend each time. */
+let pollClient = null
 async function unrecordedPurchases(databaseUrl) {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query("select count(*)::int as n from purchase where status = 'completed' and order_id is null and deleted_at is null")
-    return rows[0].n
-  } finally {
-    await client.end()
+  if (!pollClient) {
+    pollClient = new pg.Client({ connectionString: databaseUrl })
+    await pollClient.connect()
   }
+  const { rows } = await pollClient.query("select count(*)::int as n from purchase where status = 'completed' and order_id is null and deleted_at is null")
+  return rows[0].n
 }
 
 const serverMs = (cpuMs) => Object.entries(cpuMs).reduce((sum, [k, v]) => (k === "pg" ? sum : sum + v), 0)
@@ -510,7 +536,7 @@ async function ladder({ label, start, bases, journey, measure }) {
   }
 }
 
-const round = (x) => Number(x.toPrecision(2))
+const round = (x) => Number(x.toPrecision(3))
 
 // ───────────────────────────── report
 
@@ -520,7 +546,7 @@ function report({ notes, cost, oursLadder, medusaLadder, clusterLadder, benchSta
     `capacity: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end; driver (node:http keep-alive, open loop) and PostgreSQL on the same machine; seed ${SEED}${QUICK ? "; --quick (short steps: a smoke run, not a measurement)" : ""}; whole bench ${seconds(benchStarted)} s`,
     ...notes.map((n) => `setup: ${n}`),
     `limits: PROMOCODE_ATTEMPTS_PER_CUSTOMER, PROMOCODE_ATTEMPTS_PER_IP and SIGN_IN_ATTEMPTS set to 1000000 on every server (all shoppers come from 127.0.0.1; a ${pct(WRONG_CODE_SHARE)} share tries a wrong code); each journey signs in as a customer no other journey in flight uses (${CUSTOMERS} customers)`,
-    `journeys: think time before each step but the first uniform in ${THINK_MEAN_S / 2}–${THINK_MEAN_S * 1.5} s (seeded PRNG per journey: the same choices every run); ours: tariffs, sign in, preview (${pct(WRONG_CODE_SHARE)} with a wrong code), purchase (${pct(BUY_SHARE)}; with our code unless the code was wrong), account (subscriptions or purchases); Medusa's: cart, line item, promotion, and for ${pct(BUY_SHARE)} payment collection, payment session, complete`,
+    `journeys: think time before each step but the first uniform in ${THINK_MEAN_S / 2}–${THINK_MEAN_S * 1.5} s (seeded PRNG per journey; branch shares exact in every block of 10 consecutive journeys, in a seeded order: the same choices every run); ours: tariffs, sign in, preview (${pct(WRONG_CODE_SHARE)} with a wrong code), purchase (${pct(BUY_SHARE)}; with our code unless the code was wrong), account (subscriptions or purchases); Medusa's: cart, line item, promotion, and for ${pct(BUY_SHARE)} payment collection, payment session, complete`,
     `search: arrivals evenly spaced for max(${STEP_S} s, ${MIN_JOURNEYS} journeys) (≤ ${MAX_STEP_S} s) per rate; the rate doubles while every step keeps p95 < ${RELAXED_P95_MS} ms with no error, or halves (down to ${FLOOR_RATE}/s) until one does, then once the geometric middle, and ${FLOOR_RATE}/s once when no step met ${P95_LIMIT_MS} ms; a rate is sustained when every step's p95 < ${P95_LIMIT_MS} ms and nothing failed; p50/p95/p99 nearest rank over every answer of the step (at low rates a step has few answers: p95 is then close to the slowest); CPU per journey from the first arrival until every purchase is recorded as an order and the servers are idle`,
     "",
     "rate/s  journeys ok/sent  late start  step: p50/p95/p99 ms (errors)                                                              server CPU/journey  PG CPU/journey  load1  verdict",
