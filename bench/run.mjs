@@ -14,9 +14,12 @@ const benchmarks = {
   "purchase-cost": () => import("./purchase-cost.mjs"),
   promocodes: () => import("./promocodes.mjs"),
   export: () => import("./export.mjs"),
+  capacity: () => import("./capacity.mjs"),
 }
 
-const wanted = process.argv.slice(2)
+// --quick: a short smoke run of the benchmarks that know it (capacity)
+if (process.argv.includes("--quick")) process.env.BENCH_QUICK = "1"
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("--"))
 const names = wanted.length ? wanted : Object.keys(benchmarks)
 for (const name of names) {
   if (!benchmarks[name]) {
@@ -40,7 +43,14 @@ try {
   for (const name of names) {
     log(`── benchmark ${name}`)
     const { default: bench } = await benchmarks[name]()
-    lines.push(...(await bench({ databaseUrl: url.toString(), seed, port: Number(process.env.BENCH_BACKEND_PORT || 9020) })))
+    lines.push(
+      ...(await bench({
+        databaseUrl: url.toString(),
+        seed,
+        port: Number(process.env.BENCH_BACKEND_PORT || 9020),
+        databaseDir: db.embedded ? path.join(ROOT, ".data/postgres-bench") : undefined,
+      }))
+    )
   }
 } finally {
   await stopServices()

@@ -66,3 +66,33 @@ export function postgresCpuTicks() {
 }
 
 export const TICKS_MS = 1000 / TICKS_PER_SECOND
+
+/**
+ * Like treeCpuTicks, but monotonic when processes of the tree exit: each
+ * live process also counts the CPU of its children it has reaped (cutime,
+ * cstime), so a PostgreSQL backend whose connection closed during a run
+ * still counts, through the postmaster.
+ */
+export function treeCpuTicksWithReaped(rootPid) {
+  const parents = new Map()
+  const ticks = new Map()
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      parents.set(Number(entry), Number(fields[1]))
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]))
+    } catch {}
+  }
+  let total = 0
+  for (const [pid, t] of ticks) {
+    for (let p = pid; p > 1; p = parents.get(p) ?? 0) {
+      if (p === rootPid) {
+        total += t
+        break
+      }
+    }
+  }
+  return total
+}

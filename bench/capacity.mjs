@@ -1,0 +1,692 @@
+// Capacity benchmark (issue 15): virtual shoppers walking the real journey at
+// a fixed arrival rate (open loop, bench/lib/open-loop.mjs), our journey next
+// to Medusa's own checkout journey in the same run, on one backend process and
+// then on two servers and a worker sharing Redis.
+//
+// Our journey: GET /store/tariffs → sign in (POST /auth/customer/emailpass) →
+// POST /store/purchases/preview (a fixed share with a wrong code) → for a fixed
+// share POST /store/purchases → GET /store/subscriptions or /store/purchases.
+// Medusa's: POST /store/carts → line item → POST /store/carts/:id/promotions →
+// for the same share payment collection, payment session and
+// POST /store/carts/:id/complete.
+//
+// For each journey a stepped search over arrival rates finds the highest rate
+// at which every step keeps p95 < 300 ms with no error. A cost phase measures
+// server + PostgreSQL CPU per purchase (its order recording included) against
+// carts/:id/complete, and per preview against carts/:id/promotions.
+import { createRequire } from "node:module"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { performance } from "node:perf_hooks"
+import pg from "pg"
+import { BACKEND_DIR, startBackend } from "../scripts/lib/app.mjs"
+import { log, run, stopServices } from "../scripts/lib/proc.mjs"
+import {
+  adminToken,
+  createCarts,
+  createMedusaPromotion,
+  createOurPromocode,
+  readyCartsForCompletion,
+  registerCustomers,
+} from "./lib/fixtures.mjs"
+import { apiClient } from "./lib/http.mjs"
+import { postgresCpuTicks, TICKS_MS, treeCpuTicksWithReaped as treeCpuTicks } from "./lib/idle.mjs"
+import { httpClients, journeyRandom, runOpenLoop } from "./lib/open-loop.mjs"
+
+const QUICK = process.env.BENCH_QUICK === "1"
+const SEED = Number(process.env.BENCH_SEED || 20261129)
+/** p95 every step must stay under, in ms, with no error, for a rate to count as sustained. */
+const P95_LIMIT_MS = 300
+/** The looser limit the search also records, for a ratio when the machine is too loaded for 300 ms. */
+const RELAXED_P95_MS = 1000
+/** The lowest arrival rate the search tries, journeys/s. */
+const FLOOR_RATE = 0.25
+/** Think time before each step but the first: uniform in [0.5, 1.5] × this mean, seconds. */
+const THINK_MEAN_S = 1
+/** The realistic think time the per-shopper rate is defined with (the bench compresses it). */
+const REAL_THINK_S = 12
+const WRONG_CODE_SHARE = 0.2
+const BUY_SHARE = 0.3
+/** Each ladder step sends arrivals for max(STEP_S, MIN_JOURNEYS / rate) s, at most MAX_STEP_S. */
+const STEP_S = QUICK ? 5 : 15
+const MIN_JOURNEYS = QUICK ? 5 : 10
+const MAX_STEP_S = QUICK ? 12 : 40
+const WARM_UP_S = QUICK ? 4 : 8
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || (QUICK ? 40 : 80))
+const COST = QUICK
+  ? { preview: 30, purchase: 6, carts: 6 }
+  : { preview: 100, purchase: 15, carts: 15 }
+const OUR_CODE = "BENCHPCT10"
+const MEDUSA_CODE = "MEDUSA10"
+const PASSWORD = "bench-password-1"
+const SECRETS = { JWT_SECRET: "bench-jwt-secret", COOKIE_SECRET: "bench-cookie-secret" }
+/**
+ * The attempt limits of the harden branch (failed promo codes per customer
+ * and per IP, failed sign-ins) set far above what the bench sends: every
+ * shopper comes from 127.0.0.1, and a fifth of them try a wrong code.
+ */
+const LIMITS = {
+  PROMOCODE_ATTEMPTS_PER_CUSTOMER: "1000000",
+  PROMOCODE_ATTEMPTS_PER_IP: "1000000",
+  SIGN_IN_ATTEMPTS: "1000000",
+}
+const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/7"
+const SERVER_ENV = { ...SECRETS, ...LIMITS, ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" }
+
+export default async function capacity(options) {
+  try {
+    return await measureCapacity(options)
+  } finally {
+    await stopServices()
+    await pollClient?.end()
+    pollClient = null
+  }
+}
+
+async function measureCapacity({ databaseUrl, seed, port, databaseDir }) {
+  const benchStarted = performance.now()
+  const tag = Date.now().toString(36)
+  const notes = []
+  const pgPid = postmasterPid(databaseDir)
+  const pgTicks = () => (pgPid ? treeCpuTicks(pgPid) : postgresCpuTicks())
+  notes.push(
+    pgPid
+      ? `PostgreSQL CPU: the embedded server's process tree (postmaster ${pgPid})`
+      : "PostgreSQL CPU: every process named postgres on the machine (external server)"
+  )
+
+  // ── one backend process
+  let started = performance.now()
+  const single = await startBackend({ databaseUrl, port, mode: "start", env: SERVER_ENV })
+  notes.push(`one backend (medusa start, NODE_ENV=production, no Redis) up in ${seconds(started)} s`)
+  const base = `http://127.0.0.1:${port}`
+  const api = apiClient(base, seed.publishable_key)
+
+  const { tariffs } = await api("GET", "/store/tariffs")
+  const variantId = tariffs
+    .find((t) => t.handle === "standard")
+    ?.plans.find((p) => p.interval === "month" && p.interval_count === 1)?.variant_id
+  if (!variantId) throw new Error("GET /store/tariffs lists no Standard monthly plan")
+
+  started = performance.now()
+  const admin = await adminToken(api, seed.admin)
+  const tokens = await registerCustomers(api, { count: CUSTOMERS, tag, password: PASSWORD })
+  await createOurPromocode(api, { token: admin, code: OUR_CODE, databaseUrl, env: SECRETS })
+  await createMedusaPromotion(api, { token: admin, code: MEDUSA_CODE })
+  const costCarts = await createCarts(api, { count: COST.carts, tag: `${tag}-cost`, regionId: seed.region_ids.rub, variantId })
+  notes.push(
+    `setup (not measured): ${CUSTOMERS} customers registered, our code ${OUR_CODE} (10%, unlimited), Medusa promotion ${MEDUSA_CODE} (10% of the order), ${COST.carts} carts for the cost phase: ${seconds(started)} s`
+  )
+  const emails = tokens.map((_, i) => `bench-${tag}-${i}@bench.local`)
+  const customers = customerPool(emails)
+
+  const shop = { seed, variantId, tag, customers }
+  const singleProcesses = { server: single.pid }
+  const measureSingle = measurer({ processes: singleProcesses, pgTicks, databaseUrl })
+
+  // ── warm-up (unmeasured): both journeys at a low rate
+  {
+    const client = httpClients([base])
+    log(`warm-up: ${WARM_UP_S} s of each journey at 1 journey/s`)
+    await runOpenLoop({ client, rate: 1, durationS: WARM_UP_S, journey: ourJourney({ ...shop, phase: "warm" }) })
+    await runOpenLoop({ client, rate: 1, durationS: WARM_UP_S, journey: medusaJourney({ ...shop, phase: "warm", buyShare: 1 }) })
+    client.close()
+    await measureSingle.settle()
+    notes.push(`warm-up (unmeasured): ${WARM_UP_S} s of our journey and ${WARM_UP_S} s of Medusa's (every one completing) at 1 journey/s`)
+  }
+
+  // ── cost phase: CPU per request of each endpoint alone
+  const cost = await costPhase({ base, api, shop, tokens, costCarts, measure: measureSingle })
+
+  // ── stepped search over arrival rates
+  // The two searches take turns step by step (one at a time), so that load
+  // from other work on the machine falls on both alike.
+  const turns = alternation()
+  const [oursLadder, medusaLadder] = await Promise.all([
+    ladder({
+      label: "ours, one process",
+      start: 1,
+      bases: [base],
+      journey: (phase) => ourJourney({ ...shop, phase }),
+      measure: measureSingle,
+      exclusive: turns,
+    }),
+    ladder({
+      label: "Medusa, one process",
+      start: 1,
+      bases: [base],
+      journey: (phase) => medusaJourney({ ...shop, phase, buyShare: BUY_SHARE }),
+      measure: measureSingle,
+      exclusive: turns,
+    }),
+  ])
+  await stopServices()
+
+  // ── two servers and a worker on Redis
+  started = performance.now()
+  await flushRedis(REDIS_URL)
+  // the Redis workflow engine has a migration the in-memory one has not
+  await run("npx", ["medusa", "db:migrate"], { cwd: BACKEND_DIR, env: { DATABASE_URL: databaseUrl, REDIS_URL }, quiet: true })
+  const clusterEnv = { ...SERVER_ENV, REDIS_URL }
+  const ports = [port + 1, port + 2, port + 3]
+  const [server1, server2, worker] = await Promise.all([
+    startBackend({ databaseUrl, port: ports[0], mode: "start", env: { ...clusterEnv, MEDUSA_WORKER_MODE: "server" } }),
+    startBackend({ databaseUrl, port: ports[1], mode: "start", env: { ...clusterEnv, MEDUSA_WORKER_MODE: "server" } }),
+    startBackend({ databaseUrl, port: ports[2], mode: "start", env: { ...clusterEnv, MEDUSA_WORKER_MODE: "worker" } }),
+  ])
+  notes.push(
+    `cluster: two servers (MEDUSA_WORKER_MODE=server, ports ${ports[0]}, ${ports[1]}) and a worker (MEDUSA_WORKER_MODE=worker, port ${ports[2]}), REDIS_URL ${REDIS_URL} (flushed first; db:migrate with Redis modules), requests round-robin from the driver; up in ${seconds(started)} s`
+  )
+  const measureCluster = measurer({
+    processes: { "server 1": server1.pid, "server 2": server2.pid, worker: worker.pid },
+    pgTicks,
+    databaseUrl,
+  })
+  await measureCluster.settle()
+  {
+    const client = httpClients(ports.slice(0, 2).map((p) => `http://127.0.0.1:${p}`))
+    await runOpenLoop({ client, rate: 1, durationS: WARM_UP_S, journey: ourJourney({ ...shop, phase: "cwarm" }) })
+    client.close()
+    await measureCluster.settle()
+  }
+  const clusterLadder = await ladder({
+    label: "ours, 2 servers + worker",
+    start: oursLadder.sustained || oursLadder.relaxed || 1,
+    bases: ports.slice(0, 2).map((p) => `http://127.0.0.1:${p}`),
+    journey: (phase) => ourJourney({ ...shop, phase: `c${phase}` }),
+    measure: measureCluster,
+  })
+  await stopServices()
+
+  return report({ notes, cost, oursLadder, medusaLadder, clusterLadder, benchStarted })
+}
+
+// ───────────────────────────── journeys
+
+function customerPool(emails) {
+  const free = [...emails.keys()]
+  return {
+    take() {
+      if (!free.length) throw new Error(`all ${emails.length} customers are in a journey (the driver's pool is too small for this rate)`)
+      const i = free.shift()
+      return { i, email: emails[i] }
+    },
+    release(c) {
+      free.push(c.i)
+    },
+  }
+}
+
+const pause = (r) => THINK_MEAN_S * (0.5 + r())
+
+/**
+ * Whether journey i takes a branch of the given share: in every block of ten
+ * consecutive journeys exactly share × 10 do, in a seeded order, so even a
+ * short step at a low rate has its share of purchases and wrong codes.
+ */
+function shareOf(seed, i, share, salt) {
+  const block = Math.floor(i / 10)
+  const r = journeyRandom(seed * 31 + salt, block)
+  const order = Array.from({ length: 10 }, (_, k) => k)
+  for (let k = 9; k > 0; k--) {
+    const j = Math.floor(r() * (k + 1))
+    ;[order[k], order[j]] = [order[j], order[k]]
+  }
+  return order[i % 10] < Math.round(share * 10)
+}
+
+/** Our shopper: tariffs → sign in → preview (a share with a wrong code) → purchase (a share) → account. */
+function ourJourney({ seed, variantId, tag, customers, phase }) {
+  const key = { "x-publishable-api-key": seed.publishable_key }
+  return async (ctx, i) => {
+    const r = journeyRandom(SEED, i)
+    const wrongCode = shareOf(SEED, i, WRONG_CODE_SHARE, 1)
+    const buys = shareOf(SEED, i, BUY_SHARE, 2)
+    const accountPath = shareOf(SEED, i, 0.5, 3) ? "/store/subscriptions" : "/store/purchases"
+    const thinks = [pause(r), pause(r), pause(r), pause(r)]
+    const customer = customers.take()
+    try {
+      await ctx.step("tariffs", "GET", "/store/tariffs", { headers: key }, (a) => a.status === 200 && a.body.tariffs.length > 0)
+      await ctx.think(thinks[0])
+      const { token } = await ctx.step(
+        "sign in",
+        "POST",
+        "/auth/customer/emailpass",
+        { headers: key, body: { email: customer.email, password: PASSWORD } },
+        (a) => a.status === 200 && typeof a.body.token === "string"
+      )
+      const auth = { ...key, authorization: `Bearer ${token}` }
+      await ctx.think(thinks[1])
+      const code = wrongCode ? `NOSUCH${i.toString(36).toUpperCase()}X` : OUR_CODE
+      await ctx.step(
+        wrongCode ? "preview (wrong code)" : "preview",
+        "POST",
+        "/store/purchases/preview",
+        { headers: auth, body: { variant_id: variantId, promocode: code } },
+        (a) =>
+          wrongCode
+            ? a.status >= 400 && a.status < 500 && a.status !== 429 && String(a.body?.code).startsWith("PROMOCODE")
+            : a.status === 200 && a.body.preview.promocode?.code === OUR_CODE
+      )
+      if (buys) {
+        await ctx.think(thinks[2])
+        await ctx.step(
+          "purchase",
+          "POST",
+          "/store/purchases",
+          {
+            headers: { ...auth, "idempotency-key": `cap-${tag}-${phase}-${i}` },
+            body: { variant_id: variantId, ...(wrongCode ? {} : { promocode: OUR_CODE }), payment: { token: "tok_success" } },
+          },
+          (a) => a.status === 201 && a.body.purchase.status === "completed"
+        )
+      }
+      await ctx.think(thinks[3])
+      await ctx.step("account", "GET", accountPath, { headers: auth }, (a) => a.status === 200)
+    } finally {
+      customers.release(customer)
+    }
+  }
+}
+
+/** Medusa's guest checkout: cart → line item → promotion → (a share) payment collection, session, complete. */
+function medusaJourney({ seed, variantId, tag, phase, buyShare }) {
+  const key = { "x-publishable-api-key": seed.publishable_key }
+  return async (ctx, i) => {
+    const r = journeyRandom(SEED + 1, i)
+    const buys = shareOf(SEED + 1, i, buyShare, 2)
+    const thinks = [pause(r), pause(r), pause(r), pause(r), pause(r)]
+    const { cart } = await ctx.step(
+      "cart",
+      "POST",
+      "/store/carts",
+      { headers: key, body: { region_id: seed.region_ids.rub, email: `shopper-${tag}-${phase}-${i}@bench.local` } },
+      (a) => a.status === 200 && Boolean(a.body.cart?.id)
+    )
+    await ctx.think(thinks[0])
+    await ctx.step(
+      "line item",
+      "POST",
+      `/store/carts/${cart.id}/line-items`,
+      { headers: key, body: { variant_id: variantId, quantity: 1 } },
+      (a) => a.status === 200 && a.body.cart.items.length === 1
+    )
+    await ctx.think(thinks[1])
+    await ctx.step(
+      "promotion",
+      "POST",
+      `/store/carts/${cart.id}/promotions`,
+      { headers: key, body: { promo_codes: [MEDUSA_CODE] } },
+      (a) => a.status === 200 && a.body.cart.promotions.some((p) => p.code === MEDUSA_CODE)
+    )
+    if (!buys) return
+    await ctx.think(thinks[2])
+    const { payment_collection } = await ctx.step(
+      "payment collection",
+      "POST",
+      "/store/payment-collections",
+      { headers: key, body: { cart_id: cart.id } },
+      (a) => a.status === 200 && Boolean(a.body.payment_collection?.id)
+    )
+    await ctx.think(thinks[3])
+    await ctx.step(
+      "payment session",
+      "POST",
+      `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+      { headers: key, body: { provider_id: "pp_system_default" } },
+      (a) => a.status === 200
+    )
+    await ctx.think(thinks[4])
+    await ctx.step("complete", "POST", `/store/carts/${cart.id}/complete`, { headers: key }, (a) => a.status === 200 && a.body.type === "order")
+  }
+}
+
+// ───────────────────────────── CPU windows
+
+/**
+ * CPU of named process trees and PostgreSQL over a window that ends once our
+ * purchases are all recorded as Medusa orders and the processes are idle.
+ */
+function measurer({ processes, pgTicks, databaseUrl }) {
+  const snapshot = () => {
+    const s = { pg: pgTicks() }
+    for (const [name, pid] of Object.entries(processes)) s[name] = treeCpuTicks(pid)
+    return s
+  }
+  async function settle() {
+    const waitStarted = performance.now()
+    const deadline = Date.now() + 120000
+    // every completed purchase recorded as an order
+    while (Date.now() < deadline && (await unrecordedPurchases(databaseUrl)) > 0) {
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    // then all processes quiet (< 0.1 core over one second)
+    let before = snapshot()
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1000))
+      const now = snapshot()
+      const busy = Object.keys(processes).reduce((sum, k) => sum + now[k] - before[k], 0)
+      before = now
+      if (busy / 100 < 0.1) break
+    }
+    return (performance.now() - waitStarted) / 1000
+  }
+  return {
+    names: Object.keys(processes),
+    async window(fn) {
+      const load1 = os.loadavg()[0]
+      const before = snapshot()
+      const result = await fn()
+      const settleS = await settle()
+      const after = snapshot()
+      const cpuMs = {}
+      for (const k of Object.keys(before)) cpuMs[k] = (after[k] - before[k]) * TICKS_MS
+      return { result, cpuMs, settleS, load1 }
+    },
+    settle,
+  }
+}
+
+/** One connection for the whole bench: a connection per poll would start (and bill) a PostgreSQL backend each time. */
+let pollClient = null
+async function unrecordedPurchases(databaseUrl) {
+  if (!pollClient) {
+    pollClient = new pg.Client({ connectionString: databaseUrl })
+    await pollClient.connect()
+  }
+  const { rows } = await pollClient.query("select count(*)::int as n from purchase where status = 'completed' and order_id is null and deleted_at is null")
+  return rows[0].n
+}
+
+const serverMs = (cpuMs) => Object.entries(cpuMs).reduce((sum, [k, v]) => (k === "pg" ? sum : sum + v), 0)
+
+// ───────────────────────────── cost phase
+
+async function costPhase({ base, api, shop, tokens, costCarts, measure }) {
+  const { seed, variantId, tag } = shop
+  const key = { "x-publishable-api-key": seed.publishable_key }
+  const client = httpClients([base])
+  const rows = []
+  const alone = async (label, { rate, count, send, check }) => {
+    log(`cost: ${label}, ${count} requests at ${rate}/s`)
+    const { result, cpuMs, settleS, load1 } = await measure.window(() =>
+      runOpenLoop({
+        client,
+        rate,
+        durationS: count / rate,
+        journey: (ctx, i) => ctx.step(label, ...send(i), check),
+      })
+    )
+    const ok = result.completed
+    const row = {
+      label,
+      count,
+      ok,
+      rate,
+      serverMs: serverMs(cpuMs) / ok,
+      pgMs: cpuMs.pg / ok,
+      p50: result.steps[0]?.p50,
+      p95: result.steps[0]?.p95,
+      settleS,
+      load1,
+      firstError: result.steps[0]?.firstError,
+    }
+    row.totalMs = row.serverMs + row.pgMs
+    rows.push(row)
+    log(`  ${ok}/${count} ok, server ${row.serverMs.toFixed(1)} ms + PG ${row.pgMs.toFixed(1)} ms per request`)
+    return row
+  }
+  const auth = (i) => ({ ...key, authorization: `Bearer ${tokens[i % tokens.length]}` })
+  const preview = await alone("our preview", {
+    rate: 10,
+    count: COST.preview,
+    send: (i) => ["POST", "/store/purchases/preview", { headers: auth(i), body: { variant_id: variantId, promocode: OUR_CODE } }],
+    check: (a) => a.status === 200 && a.body.preview.promocode?.code === OUR_CODE,
+  })
+  const promotions = await alone("Medusa carts/:id/promotions", {
+    rate: 2,
+    count: costCarts.length,
+    send: (i) => ["POST", `/store/carts/${costCarts[i]}/promotions`, { headers: key, body: { promo_codes: [MEDUSA_CODE] } }],
+    check: (a) => a.status === 200 && a.body.cart.promotions.some((p) => p.code === MEDUSA_CODE),
+  })
+  const purchase = (withCode) => (i) => [
+    "POST",
+    "/store/purchases",
+    {
+      headers: { ...auth(i), "idempotency-key": `cost-${tag}-${withCode ? "c" : "n"}-${i}` },
+      body: { variant_id: variantId, ...(withCode ? { promocode: OUR_CODE } : {}), payment: { token: "tok_success" } },
+    },
+  ]
+  const purchaseCheck = (a) => a.status === 201 && a.body.purchase.status === "completed"
+  const plain = await alone("our purchase", { rate: 2, count: COST.purchase, send: purchase(false), check: purchaseCheck })
+  const withCode = await alone("our purchase with a code", { rate: 2, count: COST.purchase, send: purchase(true), check: purchaseCheck })
+  // payment collection and session of each cart (not measured), then its completion
+  await readyCartsForCompletion(api, costCarts, { code: MEDUSA_CODE, applied: new Set(costCarts) })
+  await measure.settle()
+  const complete = await alone("Medusa carts/:id/complete", {
+    rate: 1,
+    count: costCarts.length,
+    send: (i) => ["POST", `/store/carts/${costCarts[i]}/complete`, { headers: key }],
+    check: (a) => a.status === 200 && a.body.type === "order",
+  })
+  client.close()
+  return { rows, preview, promotions, plain, withCode, complete }
+}
+
+// ───────────────────────────── stepped search
+
+function stepPasses(result, limitMs) {
+  return result.failed === 0 && result.steps.every((s) => s.errors === 0 && s.p95 < limitMs)
+}
+
+/**
+ * A stepped search over arrival rates. From `start` it doubles the rate while
+ * a step keeps every p95 under the relaxed limit (1 s) with no error, or
+ * halves it (down to FLOOR_RATE) until one does; then tries the geometric
+ * middle of the highest passing and the lowest missing rate once; when no
+ * step met the 300 ms limit, the floor rate once. The sustained rate is the
+ * highest rate run that met the 300 ms limit; the relaxed rate the highest
+ * that met 1 s (a ratio on a machine too loaded for 300 ms).
+ */
+async function ladder({ label, start, bases, journey, measure, exclusive = (fn) => fn() }) {
+  const steps = []
+  const runStep = (rate) => exclusive(() => runStepAlone(rate))
+  const runStepAlone = async (rate) => {
+    const durationS = Math.min(MAX_STEP_S, Math.max(STEP_S, MIN_JOURNEYS / rate))
+    log(`${label}: ${rate} journeys/s for ${durationS.toFixed(0)} s`)
+    const client = httpClients(bases)
+    const { result, cpuMs, settleS, load1 } = await measure.window(() =>
+      runOpenLoop({ client, rate, durationS, journey: journey(`${label.slice(0, 1)}${steps.length}`) })
+    )
+    client.close()
+    const done = Math.max(1, result.completed)
+    const step = {
+      label,
+      rate,
+      durationS,
+      result,
+      pass: stepPasses(result, P95_LIMIT_MS),
+      relaxed: stepPasses(result, RELAXED_P95_MS),
+      cpuPerJourney: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, v / done])),
+      settleS,
+      load1,
+    }
+    steps.push(step)
+    log(
+      `  ${step.pass ? "sustained" : step.relaxed ? "relaxed only" : "MISSED"}: ${result.completed}/${result.started} journeys, ` +
+        result.steps.map((s) => `${s.name} p95 ${s.p95.toFixed(0)} ms${s.errors ? ` (${s.errors} errors)` : ""}`).join(", ")
+    )
+    return step
+  }
+  const maxSteps = QUICK ? 2 : 4
+  let rate = round(start)
+  const first = await runStep(rate)
+  for (let n = 1; n < maxSteps; n++) {
+    if (first.relaxed) rate = round(rate * 2)
+    else if (rate / 2 >= FLOOR_RATE) rate = round(rate / 2)
+    else break
+    const step = await runStep(rate)
+    if (step.relaxed !== first.relaxed) break
+  }
+  const highestPass = steps.filter((s) => s.relaxed).sort((a, b) => b.rate - a.rate)[0]
+  const lowestMissAbove = steps.filter((s) => !s.relaxed && (!highestPass || s.rate > highestPass.rate)).sort((a, b) => a.rate - b.rate)[0]
+  if (!QUICK && highestPass && lowestMissAbove) await runStep(round(Math.sqrt(highestPass.rate * lowestMissAbove.rate)))
+  if (!QUICK && !steps.some((s) => s.pass) && Math.min(...steps.map((s) => s.rate)) > FLOOR_RATE) await runStep(FLOOR_RATE)
+  const best = (key) => steps.filter((s) => s[key]).sort((a, b) => b.rate - a.rate)[0]
+  return {
+    label,
+    steps: steps.sort((a, b) => a.rate - b.rate),
+    sustained: best("pass")?.rate ?? 0,
+    relaxed: best("relaxed")?.rate ?? 0,
+    best: best("pass") ?? best("relaxed"),
+    lowest: Math.min(...steps.map((s) => s.rate)),
+  }
+}
+
+/** Runs the functions given one at a time, in the order they were given (FIFO). */
+function alternation() {
+  let last = Promise.resolve()
+  return (fn) => {
+    const run = last.then(fn)
+    last = run.catch(() => {})
+    return run
+  }
+}
+
+const round = (x) => Number(x.toPrecision(3))
+
+// ───────────────────────────── report
+
+function report({ notes, cost, oursLadder, medusaLadder, clusterLadder, benchStarted }) {
+  const cpu = os.cpus()
+  const lines = [
+    `capacity: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end; driver (node:http keep-alive, open loop) and PostgreSQL on the same machine; seed ${SEED}${QUICK ? "; --quick (short steps: a smoke run, not a measurement)" : ""}; whole bench ${seconds(benchStarted)} s`,
+    ...notes.map((n) => `setup: ${n}`),
+    `limits: PROMOCODE_ATTEMPTS_PER_CUSTOMER, PROMOCODE_ATTEMPTS_PER_IP and SIGN_IN_ATTEMPTS set to 1000000 on every server (all shoppers come from 127.0.0.1; a ${pct(WRONG_CODE_SHARE)} share tries a wrong code); each journey signs in as a customer no other journey in flight uses (${CUSTOMERS} customers)`,
+    `journeys: think time before each step but the first uniform in ${THINK_MEAN_S / 2}–${THINK_MEAN_S * 1.5} s (seeded PRNG per journey; branch shares exact in every block of 10 consecutive journeys, in a seeded order: the same choices every run); ours: tariffs, sign in, preview (${pct(WRONG_CODE_SHARE)} with a wrong code), purchase (${pct(BUY_SHARE)}; with our code unless the code was wrong), account (subscriptions or purchases); Medusa's: cart, line item, promotion, and for ${pct(BUY_SHARE)} payment collection, payment session, complete`,
+    `search (ours and Medusa's take turns step by step, from 1 journey/s): arrivals evenly spaced for max(${STEP_S} s, ${MIN_JOURNEYS} journeys) (≤ ${MAX_STEP_S} s) per rate; the rate doubles while every step keeps p95 < ${RELAXED_P95_MS} ms with no error, or halves (down to ${FLOOR_RATE}/s) until one does, then once the geometric middle, and ${FLOOR_RATE}/s once when no step met ${P95_LIMIT_MS} ms; a rate is sustained when every step's p95 < ${P95_LIMIT_MS} ms and nothing failed; p50/p95/p99 nearest rank over every answer of the step (at low rates a step has few answers: p95 is then close to the slowest); CPU per journey from the first arrival until every purchase is recorded as an order and the servers are idle`,
+    "",
+    "rate/s  journeys ok/sent  late start  step: p50/p95/p99 ms (errors)                                                              server CPU/journey  PG CPU/journey  load1  verdict",
+  ]
+  for (const l of [oursLadder, medusaLadder, clusterLadder]) {
+    lines.push(`${l.label}:`)
+    for (const s of l.steps) {
+      const r = s.result
+      const server = Object.entries(s.cpuPerJourney).filter(([k]) => k !== "pg")
+      lines.push(
+        [
+          String(s.rate).padStart(6),
+          `${r.completed}/${r.started}`.padStart(17),
+          `${r.lateStartsMs.toFixed(0)} ms`.padStart(11),
+          "  " + r.steps.map((x) => `${x.name} ${ms(x.p50)}/${ms(x.p95)}/${ms(x.p99)}${x.errors ? ` (${x.errors}!)` : ""}`).join(", ").padEnd(90),
+          server.map(([k, v]) => (server.length > 1 ? `${k} ${v.toFixed(0)}` : `${v.toFixed(0)} ms`)).join(", ").padStart(19),
+          `${s.cpuPerJourney.pg.toFixed(0)} ms`.padStart(15),
+          s.load1.toFixed(1).padStart(6),
+          `  ${s.pass ? "sustained" : s.relaxed ? "p95 < 1 s only" : "missed"}`,
+        ].join(" ")
+      )
+      for (const x of r.steps.filter((x) => x.errors)) lines.push(`        ! ${x.name}: ${x.firstError}`)
+      for (const f of r.failures) lines.push(`        ! driver: ${f}`)
+    }
+  }
+
+  const c = cost
+  lines.push("", "cost phase (each endpoint alone, open loop at the rate given; CPU per successful request; purchases until recorded as orders):")
+  lines.push("endpoint                          ok/sent  rate/s  p50 ms  p95 ms  server CPU  PG CPU  total   load1")
+  for (const row of c.rows) {
+    lines.push(
+      `${row.label.padEnd(32)} ${`${row.ok}/${row.count}`.padStart(8)} ${String(row.rate).padStart(7)} ${ms(row.p50).padStart(7)} ${ms(row.p95).padStart(7)} ${`${row.serverMs.toFixed(1)} ms`.padStart(11)} ${`${row.pgMs.toFixed(1)} ms`.padStart(7)} ${`${row.totalMs.toFixed(1)} ms`.padStart(8)}  ${row.load1.toFixed(1)}`
+    )
+    if (row.ok < row.count) lines.push(`        ! ${row.label}: ${row.firstError}`)
+  }
+
+  // CPU per journey at the lowest rate run: the least queueing, the same rate for both when possible
+  // CPU per journey at the lowest rate both ran (the least queueing)
+  const common = oursLadder.steps.map((s) => s.rate).filter((r) => medusaLadder.steps.some((m) => m.rate === r))
+  const cpuRate = common.length ? Math.min(...common) : undefined
+  const perJourney = (l) => {
+    const step = l.steps.find((s) => s.rate === cpuRate) ?? l.steps[0]
+    return step && total(step.cpuPerJourney)
+  }
+  const oursJ = perJourney(oursLadder)
+  const medusaJ = perJourney(medusaLadder)
+  const shoppersRate = 1000 / (REAL_THINK_S * 5)
+  const sustainedText = (l) => (l.sustained ? `${l.sustained} journeys/s` : `none (missed at the lowest rate tried, ${l.lowest}/s)`)
+  const rateRatio = (a, b, key) => (a[key] && b[key] ? times(a[key] / b[key]) : a[key] ? `> ×${(a[key] / b.lowest).toFixed(1)}` : "—")
+  const relaxedText = (l) => (l.relaxed ? `${l.relaxed} journeys/s` : `none (≥ ${l.lowest}/s)`)
+  const fiveTimes = (key) => (oursLadder[key] && (medusaLadder[key] ? oursLadder[key] / medusaLadder[key] >= 5 : oursLadder[key] / medusaLadder.lowest >= 5))
+  lines.push(
+    "",
+    "summary                                                   ours            Medusa          ratio        goal",
+    row("sustainable rate (every step p95 < 300 ms, 0 errors)", sustainedText(oursLadder), sustainedText(medusaLadder), rateRatio(oursLadder, medusaLadder, "sustained"), "ours ≥ 5× Medusa's", fiveTimes("sustained")),
+    row("rate at p95 < 1 s (relaxed, 0 errors)", relaxedText(oursLadder), relaxedText(medusaLadder), rateRatio(oursLadder, medusaLadder, "relaxed"), "ours ≥ 5× Medusa's", fiveTimes("relaxed")),
+    row(`server + PG CPU per journey (at ${cpuRate ?? `${oursLadder.steps[0]?.rate} | ${medusaLadder.steps[0]?.rate}`}/s)`, fmt(oursJ), fmt(medusaJ), times(medusaJ / oursJ), "(journeys per core)"),
+    row("CPU per sale: purchase vs carts/:id/complete", fmt(c.plain.totalMs), fmt(c.complete.totalMs), fraction(c.plain.totalMs / c.complete.totalMs), "≤ 1/3", c.plain.totalMs / c.complete.totalMs <= 1 / 3),
+    row("CPU per sale: purchase with a code vs complete", fmt(c.withCode.totalMs), fmt(c.complete.totalMs), fraction(c.withCode.totalMs / c.complete.totalMs), "≤ 1/3", c.withCode.totalMs / c.complete.totalMs <= 1 / 3),
+    row("CPU per price check: preview vs carts/:id/promotions", fmt(c.preview.totalMs), fmt(c.promotions.totalMs), `×${(c.promotions.totalMs / c.preview.totalMs).toFixed(1)} cheaper`, "≥ 20× cheaper", c.promotions.totalMs / c.preview.totalMs >= 20),
+    row(
+      `1000 concurrent shoppers = ${shoppersRate.toFixed(1)} journeys/s`,
+      oursLadder.sustained >= shoppersRate ? "sustained" : `not sustained (${Math.round(oursLadder.sustained * REAL_THINK_S * 5)} shoppers)`,
+      medusaLadder.sustained >= shoppersRate ? "sustained" : `not sustained (${Math.round(medusaLadder.sustained * REAL_THINK_S * 5)} shoppers)`,
+      "",
+      "1000 on one 2-core machine",
+      oursLadder.sustained >= shoppersRate
+    ),
+    row("2 servers + worker (Redis) vs one process: p95 < 300 ms", sustainedText(clusterLadder), sustainedText(oursLadder), rateRatio(clusterLadder, oursLadder, "sustained"), "scales out (cluster | one process)"),
+    row("2 servers + worker (Redis) vs one process: p95 < 1 s", relaxedText(clusterLadder), relaxedText(oursLadder), rateRatio(clusterLadder, oursLadder, "relaxed"), "scales out (cluster | one process)"),
+    `per-shopper rate: a shopper makes one journey per ${REAL_THINK_S * 5} s (about 5 steps, ${REAL_THINK_S} s of think time each), so 1000 concurrent shoppers = 1000 / ${REAL_THINK_S * 5} = ${shoppersRate.toFixed(1)} journeys/s and a sustained rate R equals R × ${REAL_THINK_S * 5} shoppers; the bench compresses think time ${REAL_THINK_S}× (mean ${THINK_MEAN_S} s), which leaves the requests per second at a given arrival rate unchanged (tokens are stateless, nothing is held between steps)`
+  )
+  // at the highest sustained and the highest p95 < 1 s rate (at low rates the
+  // processes' background work weighs more per journey)
+  const splitAt = [...new Set([clusterLadder.steps.find((s) => s.rate === clusterLadder.sustained), clusterLadder.steps.find((s) => s.rate === clusterLadder.relaxed)])]
+  for (const step of splitAt.filter(Boolean)) {
+    lines.push(
+      `CPU split per process, cluster at ${step.rate} journeys/s (per journey): ` +
+        Object.entries(step.cpuPerJourney)
+          .map(([k, v]) => `${k === "pg" ? "PostgreSQL" : k} ${v.toFixed(1)} ms`)
+          .join(", ") +
+        `; one process at ${oursLadder.relaxed} journeys/s: ${fmt(total(oursLadder.steps.find((s) => s.rate === oursLadder.relaxed)?.cpuPerJourney ?? {}))} in all`
+    )
+  }
+  return lines
+}
+
+function row(name, ours, theirs, ratio, goal, met) {
+  const verdict = met === undefined ? "" : met ? " met" : " NOT MET"
+  return `${name.padEnd(57)} ${String(ours).padEnd(15)} ${String(theirs).padEnd(15)} ${String(ratio).padEnd(12)} ${goal}${verdict}`
+}
+
+const total = (cpuMs) => Object.values(cpuMs).reduce((a, b) => a + b, 0)
+const fmt = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "—")
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(0) : "—")
+const pct = (x) => `${Math.round(x * 100)}%`
+const times = (x) => (Number.isFinite(x) ? `×${x.toFixed(x < 10 ? 2 : 0)}` : "—")
+const fraction = (x) => (Number.isFinite(x) ? `${x.toFixed(2)} (1/${(1 / x).toFixed(1)})` : "—")
+
+function seconds(since) {
+  return ((performance.now() - since) / 1000).toFixed(1)
+}
+
+/** The embedded PostgreSQL's postmaster, from its data folder's postmaster.pid. */
+function postmasterPid(databaseDir) {
+  if (!databaseDir) return null
+  try {
+    const pid = Number(fs.readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n")[0])
+    process.kill(pid, 0)
+    return pid
+  } catch {
+    return null
+  }
+}
+
+async function flushRedis(url) {
+  const Redis = createRequire(path.join(BACKEND_DIR, "package.json"))("ioredis")
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 })
+  try {
+    await redis.flushdb()
+  } finally {
+    redis.disconnect()
+  }
+}
+
