@@ -21,7 +21,7 @@ const STORE_TIME_ZONE = "Europe/Moscow"
 /** What the shopper reads, per language (storefront/messages/*.json). */
 const UI = {
   ru: {
-    nextCharge: (amount, date) => `Следующее списание: ${amount} ${date}`,
+    nextCharge: (amount, date) => `Следующее списание ${date}: ${amount}`,
     card: (brand, last4) => `Карта: ${brand} •••• ${last4}`,
     pastDue: "Просрочен платёж",
     updateCard: "Обновить карту",
@@ -33,7 +33,7 @@ const UI = {
     paid: (amount, date) => `Продлено за ${amount} до ${date}.`,
   },
   en: {
-    nextCharge: (amount, date) => `Next charge: ${amount} on ${date}`,
+    nextCharge: (amount, date) => `Next charge on ${date}: ${amount}`,
     card: (brand, last4) => `Card: ${brand} •••• ${last4}`,
     pastDue: "Payment overdue",
     updateCard: "Update card",
@@ -63,6 +63,9 @@ async function subscriptionOf(customer) {
   return json.subscriptions[0]
 }
 
+/** The brand as the card line writes it: "visa" → "Visa". */
+const brandName = (brand) => brand.charAt(0).toUpperCase() + brand.slice(1)
+
 /** A customer with Standard monthly bought over the API with `card`, signed in in this browser context. */
 async function subscriber(page, locale, card) {
   const customer = await registerCustomer({ email: uniqueEmail(`renew-${locale}`), firstName: "Re", lastName: "Newer" })
@@ -88,7 +91,7 @@ for (const locale of ["ru", "en"]) {
       const before = await subscriptionOf(customer)
       assert.ok(before.payment_method, `the card is saved: ${JSON.stringify(before)}`)
       assert.ok(before.next_charge, `a next charge: ${JSON.stringify(before)}`)
-      const amount = formatPrice(before.next_charge.amount, locale, before.next_charge.currency_code.toUpperCase())
+      const amount = normalize(formatPrice(before.next_charge.amount, locale, before.next_charge.currency_code.toUpperCase()))
 
       // active: next charge and card
       await page.goto(url(`/${locale}/account`))
@@ -97,7 +100,7 @@ for (const locale of ["ru", "en"]) {
       assert.ok(active.includes(ui.nextCharge(amount, longDate(before.next_charge.at, locale))), `next charge in: "${active}"`)
       const { brand, last4 } = before.payment_method
       assert.match(last4, /^\d{4}$/)
-      assert.ok(active.includes(ui.card(brand, last4)), `card in: "${active}"`)
+      assert.ok(active.includes(ui.card(brandName(brand), last4)), `card in: "${active}"`)
       assert.equal(await page.getByRole("alert").filter({ hasText: ui.pastDue }).count(), 0, "no past-due banner yet")
       assert.equal(await page.getByRole("region", { name: ui.renewals }).count(), 0, "no renewals yet")
       await screenshot(page, `renewals-account-active-${locale}`)
@@ -133,7 +136,7 @@ for (const locale of ["ru", "en"]) {
       )
       assert.ok(renewed.includes(ui.declined), `the declined attempt stays in: "${renewed}"`)
       const panelAfter = await textOf(panel)
-      assert.ok(panelAfter.includes(ui.card(after.payment_method.brand, after.payment_method.last4)), `new card in: "${panelAfter}"`)
+      assert.ok(panelAfter.includes(ui.card(brandName(after.payment_method.brand), after.payment_method.last4)), `new card in: "${panelAfter}"`)
       await screenshot(page, `renewals-account-recovered-${locale}`)
     })
   )

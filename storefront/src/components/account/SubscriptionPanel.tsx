@@ -106,7 +106,7 @@ function Current({
           </p>
         ) : null}
         {card ? (
-          <p>{t("savedCard", { brand: card.brand, last4: card.last4 })}</p>
+          <p>{t("savedCard", { brand: brandName(card.brand), last4: card.last4 })}</p>
         ) : !trial && !subscription.cancel_at_period_end ? (
           <p className={styles.muted}>{t("noCard")}</p>
         ) : null}
@@ -148,4 +148,9 @@ function Current({
       </div>
     </div>
   )
+}
+
+/** The card's brand as written on it: "visa" → "Visa". */
+function brandName(brand: string): string {
+  return brand.charAt(0).toUpperCase() + brand.slice(1)
 }
