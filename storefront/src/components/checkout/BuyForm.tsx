@@ -339,7 +339,7 @@ function Renewal({
             name="convert_to_variant_id"
             value={convertTo}
             onChange={(event) => onConvertTo(event.target.value)}
-            className={styles.renewalSelect}
+            className={`${formStyles.input} ${styles.renewalSelect}`}
           >
             {terms.plans.map((plan) => (
               <option key={plan.variantId} value={plan.variantId}>
