@@ -156,6 +156,8 @@ async function browserTests() {
         ADMIN_CORS: backendUrl,
         AUTH_CORS: `${backendUrl},http://localhost:${E2E_STOREFRONT_PORT}`,
         STORE_CORS: `http://localhost:${E2E_STOREFRONT_PORT}`,
+        // renewals driven through POST /admin/subscriptions/renewals/run { as_of } (e2e/renewals.test.mjs)
+        SUBSCRIPTION_TEST_CLOCK: "true",
       },
     })
     await startStorefront({

@@ -96,6 +96,7 @@ export type Subscription = Pick<
   | "cancel_at_period_end"
   | "pending_variant_id"
   | "next_charge"
+  | "payment_method"
   | "variant_id"
   | "product_title"
   | "variant_title"

@@ -1,5 +1,7 @@
-import { useFormatter, useTranslations } from "next-intl"
+import { useFormatter, useLocale, useTranslations } from "next-intl"
 import { Link } from "@/i18n/navigation"
+import { formatMoney } from "@/lib/util/money"
+import CardForm from "./CardForm"
 import type { Subscription } from "@/types/purchase"
 import styles from "./Account.module.css"
 import SubscriptionActions from "./SubscriptionActions"
@@ -60,7 +62,10 @@ function Current({
   formatDay: (iso: string, style: "long" | "medium") => string
 }) {
   const t = useTranslations("Account")
+  const locale = useLocale()
   const end = subscription.current_period_end
+  const card = subscription.payment_method
+  const next = subscription.next_charge
   const daysLeft = Math.max(0, Math.ceil((Date.parse(end) - now) / DAY_MS))
   const title =
     subscription.product_title ?? titles[subscription.variant_id] ?? subscription.variant_id
@@ -84,7 +89,26 @@ function Current({
         </p>
         <p>{state}</p>
         {subscription.status === "past_due" ? (
-          <p className={styles.warning}>{t("pastDue")}</p>
+          <div className={styles.banner} role="alert">
+            <p className={styles.warning}>
+              <strong>{t("pastDue")}</strong>
+            </p>
+            <p>{t("pastDueText")}</p>
+            <CardForm subscriptionId={subscription.id} label={t("cardUpdate")} />
+          </div>
+        ) : null}
+        {next ? (
+          <p>
+            {t("nextCharge", {
+              date: formatDay(next.at, "long"),
+              amount: formatMoney(next.amount, next.currency_code, locale),
+            })}
+          </p>
+        ) : null}
+        {card ? (
+          <p>{t("savedCard", { brand: brandName(card.brand), last4: card.last4 })}</p>
+        ) : !trial && !subscription.cancel_at_period_end ? (
+          <p className={styles.muted}>{t("noCard")}</p>
         ) : null}
         {pending && !subscription.cancel_at_period_end ? (
           <p className={styles.scheduled}>
@@ -113,6 +137,9 @@ function Current({
         <Link href="/" className={styles.buttonSecondary}>
           {t("changePlan")}
         </Link>
+        {card && subscription.status !== "past_due" ? (
+          <CardForm subscriptionId={subscription.id} label={t("cardReplace")} />
+        ) : null}
         <SubscriptionActions
           subscriptionId={subscription.id}
           cancelAtPeriodEnd={subscription.cancel_at_period_end}
@@ -121,4 +148,9 @@ function Current({
       </div>
     </div>
   )
+}
+
+/** The card's brand as written on it: "visa" → "Visa". */
+function brandName(brand: string): string {
+  return brand.charAt(0).toUpperCase() + brand.slice(1)
 }

@@ -6,6 +6,7 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type FormEvent,
 } from "react"
 import { useLocale, useTranslations } from "next-intl"
@@ -33,7 +34,23 @@ type Props = {
   scheduledFor: string | null
   /** This page's path without the locale, to come back to after signing in again. */
   returnPath: string
+  /** What happens at the period end (null: nothing to choose, e.g. a scheduled switch). */
+  renewal: RenewalTerms | null
 }
+
+/**
+ * The renewal choice (README, "Renewals"). A paid plan: renew automatically with the card
+ * (default on) on `date` for `amount`. The Trial: with a card, it converts on `date` to one
+ * of `plans` (default `defaultPlan`, the cheapest monthly one); without, it simply ends.
+ */
+export type RenewalTerms =
+  | { kind: "paid"; date: string; amount: string }
+  | {
+      kind: "trial"
+      date: string
+      plans: { variantId: string; label: string; amount: string }[]
+      defaultPlan: string
+    }
 
 const INITIAL: BuyState = { status: "idle" }
 
@@ -56,6 +73,7 @@ export default function BuyForm({
   free,
   scheduledFor,
   returnPath,
+  renewal,
 }: Props) {
   const t = useTranslations("Checkout")
   const locale = useLocale()
@@ -64,10 +82,21 @@ export default function BuyForm({
   const attempt = useRef<{ key: string; fingerprint: string } | null>(null)
   /** Blocks a second submission before React has re-rendered the disabled button. */
   const busy = useRef(false)
+  const [autoRenew, setAutoRenew] = useState(true)
+  const [convertTo, setConvertTo] = useState(renewal?.kind === "trial" ? renewal.defaultPlan : "")
+  const trial = renewal?.kind === "trial"
+  /** The Trial converts only with a card: the card selector is shown when it will. */
+  const cardNeeded = !scheduledFor && (!free || (trial && autoRenew))
 
   const [state, dispatch, pending] = useActionState(
     async (previous: BuyState, formData: FormData): Promise<BuyState> => {
-      const fingerprint = [variantId, promocode ?? "", formData.get("card") ?? ""].join("|")
+      const fingerprint = [
+        variantId,
+        promocode ?? "",
+        formData.get("card") ?? "",
+        formData.get("auto_renew") ?? "",
+        formData.get("convert_to_variant_id") ?? "",
+      ].join("|")
       if (!attempt.current || attempt.current.fingerprint !== fingerprint) {
         attempt.current = { key: newIdempotencyKey(), fingerprint }
       }
@@ -134,9 +163,20 @@ export default function BuyForm({
         <input type="hidden" name="variant_id" value={variantId} />
         {promocode ? <input type="hidden" name="promocode" value={promocode} /> : null}
 
+        {renewal ? (
+          <Renewal
+            terms={renewal}
+            autoRenew={autoRenew}
+            onAutoRenew={setAutoRenew}
+            convertTo={convertTo}
+            onConvertTo={setConvertTo}
+            disabled={working}
+          />
+        ) : null}
+
         {scheduledFor ? (
           <p className={styles.note}>{t("scheduleNote", { date: scheduledFor })}</p>
-        ) : free ? (
+        ) : !cardNeeded ? (
           <p className={styles.note}>{t("freeNote")}</p>
         ) : (
           <fieldset className={styles.cards} disabled={working}>
@@ -258,4 +298,66 @@ function Outcome({
         </FormAlert>
       )
   }
+}
+
+function Renewal({
+  terms,
+  autoRenew,
+  onAutoRenew,
+  convertTo,
+  onConvertTo,
+  disabled,
+}: {
+  terms: RenewalTerms
+  autoRenew: boolean
+  onAutoRenew: (on: boolean) => void
+  convertTo: string
+  onConvertTo: (variantId: string) => void
+  disabled: boolean
+}) {
+  const t = useTranslations("Checkout")
+  const id = useId()
+  const chosen = terms.kind === "trial" ? terms.plans.find((p) => p.variantId === convertTo) : null
+
+  return (
+    <fieldset className={styles.renewal} disabled={disabled}>
+      <legend className={formStyles.label}>{t("renewalLegend")}</legend>
+      <input type="hidden" name="auto_renew" value={String(autoRenew)} />
+      <label className={styles.renewalToggle}>
+        <input
+          type="checkbox"
+          checked={autoRenew}
+          onChange={(event) => onAutoRenew(event.target.checked)}
+          aria-describedby={`${id}-terms`}
+        />
+        {terms.kind === "paid" ? t("autoRenew") : t("trialConvert")}
+      </label>
+      {terms.kind === "trial" && autoRenew ? (
+        <label className={formStyles.label}>
+          {t("trialConvertTo")}
+          <select
+            name="convert_to_variant_id"
+            value={convertTo}
+            onChange={(event) => onConvertTo(event.target.value)}
+            className={`${formStyles.input} ${styles.renewalSelect}`}
+          >
+            {terms.plans.map((plan) => (
+              <option key={plan.variantId} value={plan.variantId}>
+                {plan.label} · {plan.amount}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <p id={`${id}-terms`} className={styles.note}>
+        {terms.kind === "paid"
+          ? autoRenew
+            ? t("renewsOn", { date: terms.date, amount: terms.amount })
+            : t("endsOn", { date: terms.date })
+          : autoRenew && chosen
+            ? t("trialConvertsOn", { plan: chosen.label, date: terms.date, amount: chosen.amount })
+            : t("trialEndsOn", { date: terms.date })}
+      </p>
+    </fieldset>
+  )
 }

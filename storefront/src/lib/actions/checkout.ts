@@ -25,7 +25,8 @@ export type BuyState =
   | { status: "failed" }
 
 /**
- * Buys one plan: `variant_id`, the applied `promocode` (if any), the test `card` and the
+ * Buys one plan: `variant_id`, the applied `promocode` (if any), the test `card`, the
+ * renewal choice (`auto_renew` "true"/"false"; for the Trial `convert_to_variant_id`) and the
  * attempt's `idempotency_key` come from the checkout form. The outcome goes back to the
  * form, which opens the result page after a completed purchase and keeps the key for a
  * retry of an attempt whose outcome is unknown (`busy`, `unavailable`).
@@ -44,6 +45,8 @@ export async function buyAction(
   const promocode = normalizePromocode(formData.get("promocode"))
   const card = formData.get("card")
   const idempotencyKey = formData.get("idempotency_key")
+  const autoRenew = formData.get("auto_renew")
+  const convertTo = formData.get("convert_to_variant_id")
   if (
     !hasLocale(routing.locales, locale) ||
     typeof variantId !== "string" ||
@@ -51,6 +54,8 @@ export async function buyAction(
     variantId.length > 200 ||
     promocode.length > PROMOCODE_MAX_LENGTH ||
     (card !== null && !isTestCard(card)) ||
+    (autoRenew !== null && autoRenew !== "true" && autoRenew !== "false") ||
+    (convertTo !== null && (typeof convertTo !== "string" || !convertTo || convertTo.length > 200)) ||
     !isIdempotencyKey(idempotencyKey)
   ) {
     return { status: "failed" }
@@ -60,6 +65,8 @@ export async function buyAction(
     variant_id: variantId,
     promocode: promocode || undefined,
     payment_token: card ?? undefined,
+    auto_renew: autoRenew === null ? undefined : autoRenew === "true",
+    convert_to_variant_id: typeof convertTo === "string" ? convertTo : undefined,
     idempotency_key: idempotencyKey,
   })
   switch (result.status) {

@@ -3,7 +3,12 @@
 import { hasLocale } from "next-intl"
 import { routing } from "@/i18n/routing"
 import { getAuthToken } from "@/lib/data/cookies"
-import { cancelSubscription, resumeSubscription } from "@/lib/data/subscriptions"
+import {
+  cancelSubscription,
+  replacePaymentMethod,
+  resumeSubscription,
+} from "@/lib/data/subscriptions"
+import { isSavedCard } from "@/lib/util/payment"
 
 export type SubscriptionActionState =
   | { status: "idle" }
@@ -13,8 +18,9 @@ export type SubscriptionActionState =
   | { status: "unavailable" }
 
 /**
- * Cancels (at the period end) or resumes the customer's subscription: `subscription_id`,
- * `intent` (`cancel` or `resume`) and `locale` come from the account page's form.
+ * Cancels (at the period end) or resumes the customer's subscription, or replaces its card:
+ * `subscription_id`, `intent` (`cancel`, `resume` or `replace_card` with `card`, one of the
+ * emulator's saved-card tokens) and `locale` come from the account page's forms.
  */
 export async function subscriptionAction(
   _previous: SubscriptionActionState,
@@ -32,15 +38,21 @@ export async function subscriptionAction(
     typeof id !== "string" ||
     !id ||
     id.length > 200 ||
-    (intent !== "cancel" && intent !== "resume")
+    (intent !== "cancel" && intent !== "resume" && intent !== "replace_card")
   ) {
+    return { status: "refused", message: null }
+  }
+  const card = formData.get("card")
+  if (intent === "replace_card" && !isSavedCard(card)) {
     return { status: "refused", message: null }
   }
 
   const result =
     intent === "cancel"
       ? await cancelSubscription(token, locale, id)
-      : await resumeSubscription(token, locale, id)
+      : intent === "resume"
+        ? await resumeSubscription(token, locale, id)
+        : await replacePaymentMethod(token, locale, id, String(card))
   switch (result.status) {
     case "ok":
       return { status: "done" }

@@ -93,6 +93,10 @@ export type PurchaseInput = {
   variant_id: string
   promocode?: string
   payment_token?: string
+  /** Renew with the saved card (the backend's default when left out: on for paid plans). */
+  auto_renew?: boolean
+  /** The Trial: the paid plan it converts to (the backend's default: the cheapest monthly). */
+  convert_to_variant_id?: string
   idempotency_key: string
 }
 
@@ -130,6 +134,10 @@ export async function createPurchase(
       variant_id: input.variant_id,
       ...(input.promocode ? { promocode: input.promocode } : {}),
       ...(input.payment_token ? { payment: { token: input.payment_token } } : {}),
+      ...(input.auto_renew !== undefined ? { auto_renew: input.auto_renew } : {}),
+      ...(input.convert_to_variant_id
+        ? { convert_to_variant_id: input.convert_to_variant_id }
+        : {}),
     } satisfies StoreCreatePurchaseType,
   })
   if (result.ok) {

@@ -79,11 +79,12 @@ async function subscriptionAction(
   token: string,
   locale: string,
   id: string,
-  action: "cancel" | "resume"
+  action: "cancel" | "resume" | "payment-method",
+  body: Record<string, unknown> = {}
 ): Promise<SubscriptionActionResult> {
   const result = await storeApi<{ subscription?: unknown }>(
     `/store/subscriptions/${encodeURIComponent(id)}/${action}`,
-    { method: "POST", token, locale, body: {} }
+    { method: "POST", token, locale, body }
   )
   if (result.ok) {
     const subscription = toSubscription(result.data.subscription)
@@ -105,6 +106,20 @@ async function subscriptionAction(
     return { status: "refused", message: error.message }
   }
   return { status: "unavailable" }
+}
+
+/**
+ * `POST /store/subscriptions/:id/payment-method { token }`: saves a new card for the
+ * renewals; a `past_due` subscription is charged with it at once (the answer says whether
+ * it is `active` again).
+ */
+export async function replacePaymentMethod(
+  token: string,
+  locale: string,
+  id: string,
+  cardToken: string
+): Promise<SubscriptionActionResult> {
+  return subscriptionAction(token, locale, id, "payment-method", { token: cardToken })
 }
 
 /** What buying a plan would do, as the server's preview says. */
@@ -182,9 +197,21 @@ function toSubscription(value: unknown): Subscription | null {
             currency_code: stringOrNull(next.currency_code) ?? "rub",
           }
         : null,
+    payment_method: toPaymentMethod(value.payment_method),
     product_id: stringOrNull(value.product_id),
     variant_id: String(value.variant_id ?? ""),
     product_title: stringOrNull(value.product_title),
     variant_title: stringOrNull(value.variant_title),
+  }
+}
+
+function toPaymentMethod(value: unknown): Subscription["payment_method"] {
+  if (!isObject(value) || typeof value.id !== "string") {
+    return null
+  }
+  return {
+    id: value.id,
+    brand: stringOrNull(value.brand) ?? "card",
+    last4: stringOrNull(value.last4) ?? "····",
   }
 }

@@ -72,3 +72,20 @@ export function isPurchaseKind(value: unknown): value is (typeof PURCHASE_KINDS)
     typeof value === "string" && (PURCHASE_KINDS as readonly string[]).includes(value)
   )
 }
+
+/**
+ * The emulator's cards for renewals (README, "Renewals"): every renewal passes, every
+ * renewal declines, the first renewal declines and the retry passes. The account page's
+ * card form offers them in place of a real card form.
+ */
+export const SAVED_CARDS = [
+  "tok_success",
+  "tok_renewal_declined",
+  "tok_renewal_declined_once",
+] as const
+
+export type SavedCard = (typeof SAVED_CARDS)[number]
+
+export function isSavedCard(value: unknown): value is SavedCard {
+  return typeof value === "string" && (SAVED_CARDS as readonly string[]).includes(value)
+}

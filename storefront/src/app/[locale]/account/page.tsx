@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server"
 import AssignedCodes from "@/components/account/AssignedCodes"
 import styles from "@/components/account/Account.module.css"
 import PurchaseHistory from "@/components/account/PurchaseHistory"
+import RenewalHistory from "@/components/account/RenewalHistory"
 import SubscriptionPanel from "@/components/account/SubscriptionPanel"
 import RetryButton from "@/components/common/RetryButton"
 import StatusPanel from "@/components/common/StatusPanel"
@@ -20,6 +21,8 @@ type Props = {
 }
 
 const PAGE_SIZE = 10
+/** The renewal history reads the latest purchases (the store API has no `kind` filter). */
+const RECENT_PURCHASES = 100
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params
@@ -27,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle") }
 }
 
-/** The customer's account: the live subscription (cancel, resume, a scheduled switch), purchase history, assigned promo codes. */
+/** The customer's account: the live subscription (next charge, card, cancel, resume, a scheduled switch), renewals, purchase history, assigned promo codes. */
 export default async function AccountPage({ params, searchParams }: Props) {
   const { locale: rawLocale } = await params
   const locale = rawLocale as Locale
@@ -57,13 +60,14 @@ export default async function AccountPage({ params, searchParams }: Props) {
   }
 
   const { token, customer } = session
-  const [subscriptions, purchases, codes, tariffs] = await Promise.all([
+  const [subscriptions, purchases, recent, codes, tariffs] = await Promise.all([
     listSubscriptions(token, locale),
     listPurchases(token, locale, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    listPurchases(token, locale, { limit: RECENT_PURCHASES, offset: 0 }),
     listAssignedPromocodes(token, locale),
     listTariffs(locale),
   ])
-  if ([subscriptions, purchases, codes].some((r) => r.status === "signed_out")) {
+  if ([subscriptions, purchases, recent, codes].some((r) => r.status === "signed_out")) {
     redirect({ href: signInHref(returnPath), locale })
   }
 
@@ -110,6 +114,11 @@ export default async function AccountPage({ params, searchParams }: Props) {
         now={now}
         periods={periods}
         titles={titles}
+      />
+      <RenewalHistory
+        renewals={
+          recent.status === "ok" ? recent.items.filter((p) => p.kind === "renewal") : null
+        }
       />
       <PurchaseHistory
         purchases={purchases.status === "ok" ? withCatalogTitles(purchases.items, tariffs) : null}

@@ -2,7 +2,7 @@ import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import type { Locale } from "next-intl"
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server"
-import BuyForm from "@/components/checkout/BuyForm"
+import BuyForm, { type RenewalTerms } from "@/components/checkout/BuyForm"
 import styles from "@/components/checkout/Checkout.module.css"
 import OrderSummary from "@/components/checkout/OrderSummary"
 import PromoCodeForm from "@/components/checkout/PromoCodeForm"
@@ -15,6 +15,7 @@ import { previewPurchase, type PreviewResult } from "@/lib/data/purchases"
 import { listSubscriptions } from "@/lib/data/subscriptions"
 import { listTariffs } from "@/lib/data/tariffs"
 import { formatMoney } from "@/lib/util/money"
+import { periodEnd } from "@/lib/util/date-time"
 import {
   normalizePromocode,
   PROMOCODE_MAX_LENGTH,
@@ -133,6 +134,47 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     count: plan.interval_count,
   })
 
+  // What happens at the end of the period bought (README, "Renewals"): a paid plan renews
+  // on that day at its price; the Trial converts to a paid plan (default: the cheapest
+  // monthly one) when a card is given. A switch at the period end or a free period from a
+  // promo code (no card to save) have nothing to choose.
+  const boughtEnd = (count: number) =>
+    format.dateTime(
+      periodEnd(preview.effective_at ?? new Date().toISOString(), plan.interval, count),
+      { dateStyle: "long" }
+    )
+  const paidPlans = tariffs.tariffs.flatMap((candidate) =>
+    candidate.plans
+      .filter((p) => p.trial_days === 0 && p.price.amount > 0)
+      .map((p) => ({ tariff: candidate, plan: p }))
+  )
+  const cheapestMonthly = paidPlans
+    .filter(({ plan: p }) => p.interval === "month" && p.interval_count === 1)
+    .sort((a, b) => a.plan.price.amount - b.plan.price.amount)[0]
+  const renewal: RenewalTerms | null =
+    preview.change === "scheduled"
+      ? null
+      : plan.trial_days > 0
+        ? cheapestMonthly
+          ? {
+              kind: "trial",
+              date: boughtEnd(plan.interval_count),
+              defaultPlan: cheapestMonthly.plan.variant_id,
+              plans: paidPlans.map(({ tariff: paid, plan: p }) => ({
+                variantId: p.variant_id,
+                label: `${paid.title} ${tTariffs("period", { interval: p.interval, count: p.interval_count })}`,
+                amount: formatMoney(p.price.amount, p.price.currency_code, locale),
+              })),
+            }
+          : null
+        : preview.total > 0
+          ? {
+              kind: "paid",
+              date: boughtEnd(plan.interval_count),
+              amount: formatMoney(plan.price.amount, plan.price.currency_code, locale),
+            }
+          : null
+
   return (
     <div className={styles.page}>
       <div className={styles.head}>
@@ -176,6 +218,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               : null
           }
           returnPath={returnPath}
+          renewal={renewal}
         />
       </div>
     </div>
