@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
 import type SubscriptionModuleService from "../../src/modules/subscription/service"
@@ -332,6 +332,9 @@ medusaIntegrationTestRunner({
         expect(refused.data.message).toMatch(/Данные карты не приняты/)
         const invalid = await failure(api.post(`/store/subscriptions/${data.subscription.id}/payment-method`, {}, buyer.headers()))
         expect(invalid.status).toEqual(400)
+        // text PostgreSQL cannot store is refused at the edge (id() of lib/validation), never a 500
+        const unstorable = await failure(replaceCard(buyer, data.subscription.id, "tok_\u0000"))
+        expect([unstorable.status, unstorable.data.code]).toEqual([400, "INVALID_REQUEST"])
         expect((await subscriptionOf(buyer)).status).toEqual("past_due")
 
         const replaced = await replaceCard(buyer, data.subscription.id, "tok_success")
@@ -496,6 +499,11 @@ medusaIntegrationTestRunner({
       it("validates as_of and needs an admin", async () => {
         const bad = await failure(api.post("/admin/subscriptions/renewals/run", { as_of: "tomorrow" }, admin))
         expect(bad.status).toEqual(400)
+        // a date that does not exist, even in the right shape (isoDate() of lib/validation)
+        const impossible = await failure(
+          api.post("/admin/subscriptions/renewals/run", { as_of: "2026-02-30T00:00:00Z" }, admin)
+        )
+        expect([impossible.status, impossible.data.code]).toEqual([400, "INVALID_REQUEST"])
         const anonymous = await failure(api.post("/admin/subscriptions/renewals/run", {}))
         expect(anonymous.status).toEqual(401)
       })

@@ -22,8 +22,10 @@ import {
   AdminUpsertPlan,
 } from "../admin/validators"
 import { AdminCancelSubscription } from "../admin/subscriptions/validators"
+import { AdminRunRenewals } from "../admin/subscriptions/renewals/validators"
 import {
   AdminCancelSubscriptionResponse,
+  RenewalPassResult,
   SubscriptionPlanList,
   SubscriptionPlanResponse,
 } from "../schemas/operations"
@@ -53,6 +55,7 @@ import {
   StoreTariffsResponse,
 } from "../schemas/store"
 import { IdempotencyKey, StoreCreatePurchase, StoreListParams, StorePreviewPurchase } from "../store/purchases/validators"
+import { StoreReplacePaymentMethod } from "../store/subscriptions/[id]/payment-method/validators"
 import { StoreGetTariffsParams } from "../store/tariffs/validators"
 import type { ApiRoute } from "./types"
 import { PROMOCODE_CODE_SPACE_TOO_SMALL } from "../../lib/rate-limit/code-space"
@@ -130,6 +133,7 @@ export const API_ROUTES: ApiRoute[] = [
         "INVALID_IDEMPOTENCY_KEY",
         TRIAL_NOT_AVAILABLE,
         SUBSCRIPTION_CHANGED,
+        "PAYMENT_INVALID_TOKEN", // auto_renew: true with a card the provider won't save
       ],
       404: [PromocodeErrorCode.NOT_FOUND],
       429: [PROMOCODE_ATTEMPTS_EXCEEDED],
@@ -182,6 +186,17 @@ export const API_ROUTES: ApiRoute[] = [
     auth: "customer",
     responses: { 200: SubscriptionResponse },
     errors: { 400: [SUBSCRIPTION_NOT_ACTIVE, SUBSCRIPTION_NOT_CANCELED], 404: [SUBSCRIPTION_NOT_FOUND] },
+  },
+  {
+    method: "POST",
+    path: "/store/subscriptions/:id/payment-method",
+    tag: "store",
+    summary: "Replaces the card renewals charge (auto-renew on); a past_due subscription is retried with it at once",
+    auth: "customer",
+    body: StoreReplacePaymentMethod,
+    responses: { 200: SubscriptionResponse },
+    // PLAN_NOT_FOUND, SUBSCRIPTION_CHANGED: from the retry of a past_due subscription
+    errors: { 400: [SUBSCRIPTION_NOT_ACTIVE, "PAYMENT_INVALID_TOKEN", "PLAN_NOT_FOUND", SUBSCRIPTION_CHANGED], 404: [SUBSCRIPTION_NOT_FOUND] },
   },
   {
     method: "GET",
@@ -418,6 +433,17 @@ export const API_ROUTES: ApiRoute[] = [
     body: AdminCancelSubscription,
     responses: { 200: AdminCancelSubscriptionResponse },
     errors: { 400: [SUBSCRIPTION_NOT_ACTIVE], 404: [SUBSCRIPTION_NOT_FOUND] },
+  },
+  {
+    method: "POST",
+    path: "/admin/subscriptions/renewals/run",
+    tag: "admin: purchases and subscriptions",
+    summary: "Runs the renewal pass now (the scheduled job's work): counts by outcome",
+    description: "`as_of` runs it as if it were then; accepted only with SUBSCRIPTION_TEST_CLOCK=true.",
+    auth: "admin",
+    body: AdminRunRenewals,
+    responses: { 200: RenewalPassResult },
+    errors: { 400: ["TEST_CLOCK_DISABLED"] },
   },
   {
     method: "GET",

@@ -33,3 +33,16 @@ export const AdminCancelSubscriptionResponse = z.object({
   refund: SubscriptionRefund.nullable(),
 })
 export type AdminCancelSubscriptionResponse = z.infer<typeof AdminCancelSubscriptionResponse>
+
+/** `POST /admin/subscriptions/renewals/run`: what the pass did, counted by outcome. */
+export const RenewalPassResult = z.object({
+  renewed: z.number().int(),
+  failed: z.number().int(),
+  /** retries exhausted, plus subscriptions that ended without renewing */
+  expired: z.number().int(),
+  /** not due any more when their turn came (another pass got there first) */
+  skipped: z.number().int(),
+  /** attempts that errored (left due for the next pass) */
+  errors: z.number().int(),
+})
+export type RenewalPassResult = z.infer<typeof RenewalPassResult>

@@ -76,7 +76,14 @@ export const Subscription = z.object({
   canceled_at: timestamp.nullable(),
   /** a cheaper plan scheduled for the period end */
   pending_variant_id: z.string().nullable(),
+  /** the saved card renewals charge (null: none saved) */
   payment_method: PaymentMethod.nullable(),
+  /** whether the renewal pass charges the saved card at the period end */
+  auto_renew: z.boolean(),
+  /** the Trial: the paid plan it converts to at its end (null otherwise) */
+  convert_to_variant_id: z.string().nullable(),
+  /** failed renewal charges of the current period (past_due retries) */
+  renewal_attempts: z.number().int(),
   next_charge: NextCharge.nullable(),
   last_purchase_id: z.string().nullable(),
 })

@@ -22,6 +22,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminRunRenewalsType>
       TEST_CLOCK_DISABLED
     )
   }
-  const result = await runRenewalPass(req.scope, { now: asOf ? new Date(asOf) : new Date() })
+  const result = await runRenewalPass(req.scope, { now: asOf ?? new Date() })
   res.json(result)
 }

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
+import { id } from "../../../../../lib/validation"
 
-export const StoreReplacePaymentMethod = z
-  .object({ token: z.string().trim().min(1).max(100) })
-  .strict()
+/** The new card's payment token, as the purchase's `payment.token`. */
+export const StoreReplacePaymentMethod = z.object({ token: id(100) }).strict()
 export type StoreReplacePaymentMethodType = z.infer<typeof StoreReplacePaymentMethod>
