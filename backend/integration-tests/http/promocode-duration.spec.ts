@@ -54,7 +54,7 @@ medusaIntegrationTestRunner({
       expect(new Date(after.ends_at).getTime()).toBeGreaterThan(new Date(sub.ends_at).getTime())
     }
     /** buys Standard monthly with the code, then renews `renewals` times; the totals charged, in order */
-    const chargesWith = async (code: string, renewals: number) => {
+    const chargesWith = async (code: string, renewals: number, nextCharges: number[] = []) => {
       const buyer = await newBuyer()
       const bought = await api.post(
         "/store/purchases",
@@ -63,8 +63,10 @@ medusaIntegrationTestRunner({
       )
       expect(bought.status).toEqual(201)
       for (let i = 0; i < renewals; i++) {
+        nextCharges.push((await subscriptionOf(buyer)).next_charge.amount)
         await renewOnce(buyer)
       }
+      nextCharges.push((await subscriptionOf(buyer)).next_charge.amount)
       const purchases = await purchasesOf(buyer)
       expect(purchases.map((p) => p.kind)).toEqual(["new", ...Array(renewals).fill("renewal")])
       expect(purchases.every((p) => p.status === "completed")).toBe(true)
@@ -128,7 +130,10 @@ medusaIntegrationTestRunner({
 
     it("a repeating code of 3 periods discounts the purchase and the next 2 renewals, not the 3rd; one use", async () => {
       const promo = await createCode({ duration: "repeating", duration_periods: 3 })
-      const purchases = await chargesWith(promo.code, 3)
+      const nextCharges: number[] = []
+      const purchases = await chargesWith(promo.code, 3, nextCharges)
+      // the subscription's next_charge says what the next renewal will charge
+      expect(nextCharges).toEqual([HALF, HALF, FULL, FULL])
       expect(purchases.map((p) => p.total)).toEqual([HALF, HALF, HALF, FULL])
       expect(purchases.map((p) => p.discount_amount)).toEqual([FULL - HALF, FULL - HALF, FULL - HALF, 0])
       expect(purchases.map((p) => p.promocode)).toEqual([promo.code, promo.code, promo.code, null])

@@ -2,26 +2,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { periodEnd } from "../../../modules/subscription/lib/period"
 import { planForSale, type PlanForSale } from "../../../lib/tariffs"
-import type { RenewalAttempt, RenewalDiscount } from "../../../modules/subscription"
-import { computeDiscount } from "../../../modules/promocode"
+import { renewalDiscount } from "../../../lib/renewal-discount"
+import type { RenewalAttempt } from "../../../modules/subscription"
 
 export type RenewalPlan = PlanForSale & {
   period_start: string
   period_end: string
   /** the promo code discount taken off `price.amount` (a repeating or forever code) */
   discount: { promocode_id: string; code: string; original_amount: number; discount_amount: number } | null
-}
-
-/**
- * The price after the continuing discount; a fixed code in another currency
- * than the plan's no longer applies (the full price is charged).
- */
-function discounted(amount: number, currencyCode: string, discount: RenewalDiscount | null) {
-  if (!discount || (discount.type === "fixed" && discount.currency_code !== currencyCode.toLowerCase())) {
-    return null
-  }
-  const breakdown = computeDiscount(discount, { amount, currency_code: currencyCode })
-  return { total: breakdown.total.numeric, discount_amount: breakdown.discount_amount.numeric }
 }
 
 /**
@@ -43,7 +31,7 @@ export const loadRenewalPlanStep = createStep(
     const plan = await planForSale(container, { variantId: attempt.variant_id, salesChannelIds: null })
     const start = new Date(attempt.period_start)
     const end = periodEnd(start, { interval: plan.interval, interval_count: plan.interval_count })
-    const off = discounted(plan.price.amount, plan.price.currency_code, attempt.discount)
+    const off = renewalDiscount(plan.price.amount, plan.price.currency_code, attempt.discount)
     return new StepResponse<RenewalPlan>({
       ...plan,
       price: off ? { ...plan.price, amount: off.total } : plan.price,
