@@ -220,6 +220,8 @@ medusaIntegrationTestRunner({
           variant_ids: [],
           customer_ids: [],
           description: "Summer sale",
+          duration: "once",
+          duration_periods: null,
           batch_id: null,
           reserved_count: 0,
           used_count: 0,

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { PaymentMethod, SubscriptionDTO } from "../modules/subscription"
+import { nextDiscountOf, renewalDiscount } from "./renewal-discount"
 import { planForSale } from "./tariffs"
 
 export type NextCharge = { at: Date; amount: number; currency_code: string }
@@ -16,12 +17,14 @@ type Renewing = Pick<
   | "ends_at"
   | "next_attempt_at"
   | "payment_method"
->
+> &
+  Partial<Pick<SubscriptionDTO, "renewal_discount" | "renewal_discounts_left">>
 
 /**
  * What the renewal pass will charge next and when (DESIGN.md `next_charge`):
  * the period end (a past_due subscription: its next retry), the renewal
- * plan's catalog price. Null when nothing will be charged: no auto-renew, no
+ * plan's catalog price less a repeating or forever promo code's discount
+ * still left. Null when nothing will be charged: no auto-renew, no
  * saved card, cancelled, ended, or the plan no longer for sale.
  */
 export async function nextChargeOf(container: MedusaContainer, s: Renewing): Promise<NextCharge | null> {
@@ -36,5 +39,9 @@ export async function nextChargeOf(container: MedusaContainer, s: Renewing): Pro
     return null
   }
   const plan = await planForSale(container, { variantId, salesChannelIds: null }).catch(() => null)
-  return plan && { at: new Date(at), amount: plan.price.amount, currency_code: plan.price.currency_code }
+  if (!plan) {
+    return null
+  }
+  const off = renewalDiscount(plan.price.amount, plan.price.currency_code, nextDiscountOf(s))
+  return { at: new Date(at), amount: off?.total ?? plan.price.amount, currency_code: plan.price.currency_code }
 }

@@ -42,6 +42,9 @@ export type {
 export type AppliedPromocode = Pick<ApiAppliedPromocode, "code"> & {
   type: PromocodeType | null
   value: ApiAppliedPromocode["value"]
+  /** how many charges the discount lasts; `once` when the server did not say */
+  duration: ApiAppliedPromocode["duration"]
+  duration_periods: ApiAppliedPromocode["duration_periods"]
 }
 
 /**

@@ -15,7 +15,7 @@ import { useCustomersById } from "../hooks/customers"
 import { useTariffOptions } from "../hooks/tariffs"
 import type { FieldErrors } from "../lib/errors"
 import { customerLabel } from "../lib/format"
-import type { RulesFormValues } from "../lib/promocode-form"
+import { PROMOCODE_DURATIONS, type PromocodeDuration, type RulesFormValues } from "../lib/promocode-form"
 import type { PromocodeType, TariffOption } from "../lib/types"
 import { CustomerSearch } from "./customer-search"
 import { Field, InputField, errorId, invalidProps } from "./field"
@@ -316,6 +316,38 @@ export function RulesFields<T extends RulesFormValues>(props: Props<T>) {
                 onValueChange={(currency_code) => onChange({ currency_code })}
               />
             </div>
+          )}
+
+          {values.type !== "free_period" && (
+            <Field id={id("duration")} label={t("rules.duration")} hint={t("rules.duration_hint")} error={errors.duration}>
+              <Select
+                value={values.duration}
+                onValueChange={(value) => onChange({ duration: value as PromocodeDuration })}
+              >
+                <Select.Trigger id={id("duration")} {...invalidProps(id("duration"), errors.duration)}>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {PROMOCODE_DURATIONS.map((duration) => (
+                    <Select.Item key={duration} value={duration}>
+                      {t(`rules.duration_option.${duration}`)}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </Field>
+          )}
+
+          {values.type !== "free_period" && values.duration === "repeating" && (
+            <InputField
+              id={id("duration_periods")}
+              label={t("rules.duration_periods")}
+              hint={t("rules.duration_periods_hint")}
+              error={errors.duration_periods}
+              inputMode="numeric"
+              value={values.duration_periods}
+              onValueChange={(duration_periods) => onChange({ duration_periods })}
+            />
           )}
 
           {values.type === "free_period" && (

@@ -9,6 +9,11 @@ import type {
   PromocodeType,
 } from "./types"
 
+export type PromocodeDuration = "once" | "repeating" | "forever"
+export const PROMOCODE_DURATIONS: PromocodeDuration[] = ["once", "repeating", "forever"]
+/** the most periods a repeating code lasts (the server's limit) */
+export const MAX_DURATION_PERIODS = 1200
+
 /**
  * The promo code form as the admin types it, its checks (the same rules the
  * server enforces, so a mistake is shown before anything is sent) and its
@@ -47,6 +52,10 @@ export type RulesFormValues = {
   variant_ids: string[]
   customer_ids: string[]
   description: string
+  /** how many charges the discount lasts; free_period codes are always `once` */
+  duration: PromocodeDuration
+  /** with `repeating`: the first charge and the next periods - 1 renewals */
+  duration_periods: string
 }
 
 export type PromocodeFormValues = RulesFormValues & { code: string }
@@ -73,6 +82,8 @@ export const RULE_FIELDS = [
   "variant_ids",
   "customer_ids",
   "description",
+  "duration",
+  "duration_periods",
 ] as const
 
 export const PROMOCODE_FIELDS = ["code", ...RULE_FIELDS] as const
@@ -95,6 +106,8 @@ export function emptyRules(): RulesFormValues {
     variant_ids: [],
     customer_ids: [],
     description: "",
+    duration: "once",
+    duration_periods: "3",
   }
 }
 
@@ -135,6 +148,8 @@ export function promocodeToForm(p: Promocode): PromocodeFormValues {
     variant_ids: p.variant_ids ?? [],
     customer_ids: p.customer_ids ?? [],
     description: p.description ?? "",
+    duration: p.duration ?? "once",
+    duration_periods: text(p.duration_periods) || "3",
   }
 }
 
@@ -210,6 +225,12 @@ export function validateRules(v: RulesFormValues): FieldErrors {
   if (perCustomer) {
     errors.per_customer_limit = perCustomer
   }
+  if (v.type !== "free_period" && v.duration === "repeating") {
+    const periods = parseWholeNumber(v.duration_periods)
+    if (periods === null || periods < 1 || periods > MAX_DURATION_PERIODS) {
+      errors.duration_periods = tr("validation.duration_periods", { max: MAX_DURATION_PERIODS })
+    }
+  }
   if (v.description.length > MAX_DESCRIPTION_LENGTH) {
     errors.description = tr("validation.at_most", { n: MAX_DESCRIPTION_LENGTH })
   }
@@ -277,6 +298,9 @@ export function rulesToPayload(v: RulesFormValues): PromocodeRulesPayload {
     variant_ids: v.variant_ids,
     customer_ids: v.customer_ids,
     description: v.description.trim() ? v.description.trim() : null,
+    duration: v.type === "free_period" ? "once" : v.duration,
+    duration_periods:
+      v.type !== "free_period" && v.duration === "repeating" ? parseWholeNumber(v.duration_periods) : null,
   }
   if (v.type === "free_period") {
     payload.free_days = parseWholeNumber(v.free_days)

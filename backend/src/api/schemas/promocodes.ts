@@ -5,7 +5,7 @@ import { JOURNAL_ACTIONS } from "../../modules/promocode/models/promocode-journa
 import { PROMOCODE_STATUSES } from "../../modules/promocode/lib/rules"
 import { amount, amountByCurrency, currencyCode, paged, reasonCount, timestamp } from "./common"
 import { Purchase, Subscription } from "./purchases"
-import { PromocodeType } from "./store"
+import { PromocodeType, promocodeDuration } from "./store"
 
 /** Responses of the /admin/promocodes routes. */
 
@@ -38,6 +38,7 @@ export const Promocode = z.object({
   variant_ids: z.array(z.string()),
   customer_ids: z.array(z.string()),
   description: z.string().nullable(),
+  ...promocodeDuration,
   batch_id: z.string().nullable(),
   reserved_count: z.number().int(),
   used_count: z.number().int(),

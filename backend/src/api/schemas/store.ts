@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { DECLINE_REASONS } from "../../lib/payment-declines"
-import { PROMOCODE_TYPES } from "../../modules/promocode/models/promocode"
+import { PROMOCODE_DURATIONS, PROMOCODE_TYPES } from "../../modules/promocode/lib/definition"
 import { PLAN_CHANGES, type TrialUnavailableReason } from "../../modules/subscription/lib/plan-change"
 import { amount, currencyCode, MedusaErrorBody, paged, timestamp } from "./common"
 import {
@@ -15,6 +15,13 @@ import {
 
 export const PromocodeType = z.enum(PROMOCODE_TYPES)
 export type PromocodeType = z.infer<typeof PromocodeType>
+
+/** How many charges a code's discount lasts (DESIGN.md, "Promo code duration"). */
+export const promocodeDuration = {
+  duration: z.enum(PROMOCODE_DURATIONS),
+  /** repeating: the first charge and the next duration_periods - 1 renewals; null otherwise */
+  duration_periods: z.number().int().nullable(),
+}
 
 export const StoreTariffPlan = z.object({
   variant_id: z.string(),
@@ -49,6 +56,7 @@ export const AppliedPromocode = z.object({
   currency_code: currencyCode.nullable(),
   free_days: z.number().int().nullable(),
   ends_at: timestamp.nullable(),
+  ...promocodeDuration,
 })
 export type AppliedPromocode = z.infer<typeof AppliedPromocode>
 

@@ -27,6 +27,7 @@ export type { ExportPage, ExportPageInput } from "./lib/export"
 export { SEARCH_ORDER_FIELDS } from "./lib/queries"
 export {
   JOURNAL_ACTIONS,
+  PROMOCODE_DURATIONS,
   PROMOCODE_TYPES,
   PROMOCODE_TYPE_VALUES,
   RULE_KEYS,
@@ -37,7 +38,7 @@ export type {
   UpdatePromocodeInput,
   PromocodeRulesInput,
 } from "./lib/definition"
-export type { JournalAction, RuleKey, UsageStatus } from "./lib/definition"
+export type { JournalAction, PromocodeDuration, RuleKey, UsageStatus } from "./lib/definition"
 export type { PromocodeType, PromocodeRuleFields } from "./lib/types"
 export type * from "./types"
 export { DEFAULT_RESERVATION_TTL_MS, GENERATION_CHUNK_SIZE } from "./service"

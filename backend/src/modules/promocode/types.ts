@@ -7,6 +7,7 @@ import type { PromocodeErrorCode } from "./lib/errors"
 import type { EvaluationInput } from "./lib/evaluate"
 import type { PromocodeStatus } from "./lib/rules"
 import type { PromocodeType } from "./lib/types"
+import type { PromocodeDuration } from "./lib/definition"
 import type {
   Promocode,
   PromocodeBatch,
@@ -92,6 +93,9 @@ export type ReservedPromocode = {
   value: number | null
   currency_code: string | null
   free_days: number | null
+  /** how many charges the discount lasts (the renewals read it) */
+  duration: PromocodeDuration
+  duration_periods: number | null
 }
 
 /** A reserved use, with its code and the price the reservation was made at. */

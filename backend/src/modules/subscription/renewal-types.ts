@@ -1,4 +1,4 @@
-import type { RenewalState } from "./lib/renewal"
+import type { RenewalDiscount, RenewalState } from "./lib/renewal"
 import type { PaymentMethod, SubscriptionDTO, SubscriptionSnapshot } from "./types"
 
 /** One renewal attempt, as `beginRenewal` starts it. Plain JSON (a workflow step's output). */
@@ -15,6 +15,8 @@ export type RenewalAttempt = {
   account_holder_id: string | null
   /** 1-based number of this off-session charge on the card */
   attempt: number
+  /** the promo code discount this renewal gets (a repeating or forever code), if any */
+  discount: RenewalDiscount | null
 }
 
 export type ApplyRenewalInput = {
@@ -46,6 +48,11 @@ export type SaveCardInput = {
   account_holder_id?: string | null
   auto_renew?: boolean
   convert_to_variant_id?: string | null
+  /**
+   * a purchase with a repeating or forever code: the discount and how many
+   * renewals it lasts (`left` null: every one); null clears it
+   */
+  renewal_discount?: { discount: RenewalDiscount; left: number | null } | null
   now?: Date | string
 }
 

@@ -123,6 +123,7 @@ export const purchaseTariffWorkflow = createWorkflow(
         subscription_id: granted.subscription.id,
         plan,
         sales_channel_ids: input.sales_channel_ids,
+        promocode: price.promocode,
       })
 
       const completed = completePurchaseStep({

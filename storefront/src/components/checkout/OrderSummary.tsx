@@ -79,6 +79,16 @@ export default function OrderSummary({ tariffTitle, period, preview }: Props) {
           <dd>{money(preview.total)}</dd>
         </div>
       </dl>
+      {preview.discount_amount > 0 && preview.promocode?.duration === "repeating" ? (
+        <p className={styles.changeNote} role="note">
+          {t("discountRepeating", { renewals: Math.max((preview.promocode.duration_periods ?? 1) - 1, 0) })}
+        </p>
+      ) : null}
+      {preview.discount_amount > 0 && preview.promocode?.duration === "forever" ? (
+        <p className={styles.changeNote} role="note">
+          {t("discountForever")}
+        </p>
+      ) : null}
       {note ? (
         <p className={styles.changeNote} role="note">
           {note}

@@ -268,7 +268,7 @@ function promocodeRejection(
 
 function toAppliedPromocode(value: unknown): AppliedPromocode | null {
   if (typeof value === "string" && value) {
-    return { code: value, type: null, value: null }
+    return { code: value, type: null, value: null, duration: "once", duration_periods: null }
   }
   if (!isObject(value) || typeof value.code !== "string") {
     return null
@@ -281,6 +281,11 @@ function toAppliedPromocode(value: unknown): AppliedPromocode | null {
         ? type
         : null,
     value: amount(value.value),
+    duration: value.duration === "repeating" || value.duration === "forever" ? value.duration : "once",
+    duration_periods:
+      typeof value.duration_periods === "number" && Number.isInteger(value.duration_periods)
+        ? value.duration_periods
+        : null,
   }
 }
 

@@ -35,6 +35,21 @@ describe("validatePromocodeForm", () => {
     expect(!!validatePromocodeForm(form({ value })).value).toBe(refused)
   })
 
+  it.each([
+    ["3", false],
+    ["1", false],
+    ["0", true],
+    ["", true],
+    ["1.5", true],
+    ["1201", true],
+  ])("a repeating code of %s periods is refused: %s", (duration_periods, refused) => {
+    expect(!!validatePromocodeForm(form({ duration: "repeating", duration_periods })).duration_periods).toBe(refused)
+  })
+
+  it("does not check the periods of a once or forever code", () => {
+    expect(validatePromocodeForm(form({ duration: "forever", duration_periods: "" }))).toEqual({})
+  })
+
   it("needs an amount and a 3-letter currency for a fixed code", () => {
     const errors = validatePromocodeForm(form({ type: "fixed", value: "0", currency_code: "ru" }))
     expect(Object.keys(errors).sort()).toEqual(["currency_code", "value"])
@@ -147,7 +162,25 @@ describe("payloads", () => {
       usage_limit: 100,
       per_customer_limit: 1,
       first_purchase_only: false,
+      duration: "once",
     })
+  })
+
+  it("sends a repeating code's periods, and none with another duration", () => {
+    expect(createPayload(form({ value: "50", duration: "repeating", duration_periods: "3" }))).toMatchObject({
+      duration: "repeating",
+      duration_periods: 3,
+    })
+    const forever = createPayload(form({ value: "50", duration: "forever", duration_periods: "3" }))
+    expect(forever.duration).toBe("forever")
+    expect(forever).not.toHaveProperty("duration_periods")
+  })
+
+  it("keeps a free period to once", () => {
+    const payload = createPayload(
+      form({ type: "free_period", free_days: "30", variant_ids: ["variant_1"], duration: "forever" })
+    )
+    expect(payload.duration).toBe("once")
   })
 
   it("says 'no per-customer limit' explicitly, since the server's default is 1", () => {
@@ -204,6 +237,8 @@ describe("payloads", () => {
       variant_ids: ["variant_1"],
       customer_ids: ["cus_1"],
       description: "Hello",
+      duration: "repeating",
+      duration_periods: 6,
       batch_id: null,
       reserved_count: 0,
       used_count: 0,
@@ -229,6 +264,8 @@ describe("payloads", () => {
       variant_ids: ["variant_1"],
       customer_ids: ["cus_1"],
       description: "Hello",
+      duration: "repeating",
+      duration_periods: 6,
     })
   })
 

@@ -41,6 +41,8 @@ export function promocodeResponse(
     variant_ids: promocode.variant_ids ?? [],
     customer_ids: promocode.customer_ids ?? [],
     description: promocode.description ?? null,
+    duration: promocode.duration ?? "once",
+    duration_periods: promocode.duration_periods ?? null,
     batch_id: promocode.batch_id ?? null,
     reserved_count: Number(promocode.reserved_count),
     used_count: Number(promocode.used_count),

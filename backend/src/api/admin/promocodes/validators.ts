@@ -3,7 +3,7 @@ import { id, isoDate, isoDateString, text } from "../../../lib/validation"
 // leaf files, not the module's index: the admin and the storefront type-check
 // these validators (their request types) without the module's service
 import { MAX_CODE_LENGTH } from "../../../modules/promocode/lib/code"
-import { JOURNAL_ACTIONS, PROMOCODE_TYPES } from "../../../modules/promocode/lib/definition"
+import { JOURNAL_ACTIONS, PROMOCODE_DURATIONS, PROMOCODE_TYPES } from "../../../modules/promocode/lib/definition"
 import { MAX_RANDOM_LENGTH, MIN_RANDOM_LENGTH } from "../../../modules/promocode/lib/generator"
 import { SEARCH_ORDER_FIELDS } from "../../../modules/promocode/lib/queries"
 import { PROMOCODE_STATUSES } from "../../../modules/promocode/lib/rules"
@@ -57,6 +57,8 @@ const ruleFields = {
   variant_ids: idList.nullish(),
   customer_ids: idList.nullish(),
   description: text().max(2000).nullish(),
+  duration: z.enum(PROMOCODE_DURATIONS).optional(),
+  duration_periods: z.number().int().min(1).max(1200).nullish(),
 }
 
 type RuleShape = {
@@ -67,6 +69,8 @@ type RuleShape = {
   variant_ids?: string[] | null
   starts_at?: unknown
   ends_at?: unknown
+  duration?: string
+  duration_periods?: number | null
 }
 
 /**
@@ -98,6 +102,15 @@ function checkRules(data: RuleShape, ctx: z.RefinementCtx) {
   }
   if (endsBeforeStart(data.starts_at, data.ends_at)) {
     issue("ends_at", "ends_at must be after starts_at")
+  }
+  if (data.duration === "repeating" && data.duration_periods == null) {
+    issue("duration_periods", "a repeating code needs duration_periods")
+  }
+  if (data.duration !== "repeating" && data.duration_periods != null) {
+    issue("duration_periods", "duration_periods is only allowed with the repeating duration")
+  }
+  if (data.type === "free_period" && data.duration && data.duration !== "once") {
+    issue("duration", "a free_period code can only have the once duration")
   }
 }
 

@@ -36,6 +36,8 @@ describe("normalizeRules", () => {
       per_customer_limit: 1,
       first_purchase_only: false,
       description: null,
+      duration: "once",
+      duration_periods: null,
     })
   })
 
@@ -253,6 +255,69 @@ describe("normalizeCreateInput", () => {
           value: 5,
         }),
       /64/
+    )
+  })
+})
+
+describe("normalizeRules: duration", () => {
+  const percent = { type: "percentage" as const, value: 50 }
+
+  it("defaults to once, today's behaviour", () => {
+    expect(normalizeRules(percent)).toEqual(
+      expect.objectContaining({ duration: "once", duration_periods: null })
+    )
+  })
+
+  it("keeps a repeating code's periods and a forever code", () => {
+    expect(
+      normalizeRules({ ...percent, duration: "repeating", duration_periods: 3 })
+    ).toEqual(expect.objectContaining({ duration: "repeating", duration_periods: 3 }))
+    expect(normalizeRules({ ...percent, duration: "forever" })).toEqual(
+      expect.objectContaining({ duration: "forever", duration_periods: null })
+    )
+  })
+
+  it.each([undefined, null, 0, -1, 1.5])(
+    "refuses a repeating code with duration_periods %j",
+    (periods) => {
+      expectInvalid(
+        () => normalizeRules({ ...percent, duration: "repeating", duration_periods: periods }),
+        /duration_periods/
+      )
+    }
+  )
+
+  it.each(["once", "forever"] as const)(
+    "refuses duration_periods with %s",
+    (duration) => {
+      expectInvalid(
+        () => normalizeRules({ ...percent, duration, duration_periods: 2 }),
+        /only allowed with the repeating/
+      )
+    }
+  )
+
+  it("refuses an unknown duration", () => {
+    expectInvalid(
+      () =>
+        normalizeRules({
+          ...percent,
+          duration: "weekly" as unknown as "once",
+        }),
+      /duration must be one of/
+    )
+  })
+
+  it("keeps a free period to once", () => {
+    expectInvalid(
+      () =>
+        normalizeRules({
+          type: "free_period",
+          free_days: 30,
+          variant_ids: ["variant_1"],
+          duration: "forever",
+        }),
+      /free_period code can only have the once duration/
     )
   })
 })

@@ -45,6 +45,8 @@ moduleIntegrationTestRunner<PromocodeModuleService>({
         value: 12.5,
         currency_code: null,
         free_days: null,
+        duration: "once",
+        duration_periods: null,
       })
       expect(reserved).toEqual(
         expect.objectContaining({ status: "reserved", discount_amount: 49.88 })

@@ -70,6 +70,10 @@ const STORE_RULE: {
     { column: "first_purchase_only", cast: "boolean", value },
   ],
   description: (value) => [{ column: "description", cast: "text", value }],
+  duration: (value) => [{ column: "duration", cast: "text", value }],
+  duration_periods: (value) => [
+    { column: "duration_periods", cast: "int", value },
+  ],
 }
 
 /** The stored columns of every rule field, in RULE_KEYS order. */

@@ -32,6 +32,14 @@ export const USAGE_STATUSES = ["reserved", "redeemed", "released"] as const
 export type UsageStatus = (typeof USAGE_STATUSES)[number]
 
 /**
+ * How long a code's discount lasts (like Stripe's coupon duration): `once`
+ * the first charge only; `repeating` the first charge and the next
+ * `duration_periods - 1` renewals; `forever` every renewal.
+ */
+export const PROMOCODE_DURATIONS = ["once", "repeating", "forever"] as const
+export type PromocodeDuration = (typeof PROMOCODE_DURATIONS)[number]
+
+/**
  * The rule fields of a code, stored as columns of `promocode`: the one list
  * the raw SQL (the columns read under the row lock, the batch INSERT) and the
  * update's merge are derived from. `rule-fields.unit.spec.ts` fails when a
@@ -53,6 +61,8 @@ export const RULE_KEYS = [
   "per_customer_limit",
   "first_purchase_only",
   "description",
+  "duration",
+  "duration_periods",
 ] as const
 export type RuleKey = (typeof RULE_KEYS)[number]
 
@@ -81,6 +91,10 @@ export type PromocodeRulesInput = {
   per_customer_limit?: number | null
   first_purchase_only?: boolean
   description?: string | null
+  /** default `once` */
+  duration?: PromocodeDuration | null
+  /** required with `repeating` (>= 1), refused otherwise */
+  duration_periods?: number | null
 }
 
 export type CreatePromocodeInput = PromocodeRulesInput & {
@@ -109,6 +123,8 @@ export type NormalizedRules = {
   per_customer_limit: number | null
   first_purchase_only: boolean
   description: string | null
+  duration: PromocodeDuration
+  duration_periods: number | null
 }
 
 // a rule field missing from (or extra in) either shape does not compile
@@ -271,6 +287,11 @@ export function normalizeRules(input: PromocodeRulesInput): NormalizedRules {
     )
   }
 
+  const duration = normalizeDuration(input.duration, input.duration_periods)
+  if (type === "free_period" && duration.duration !== "once") {
+    throw invalidPromocode("A free_period code can only have the once duration.")
+  }
+
   return {
     type,
     value: storedValue,
@@ -289,7 +310,38 @@ export function normalizeRules(input: PromocodeRulesInput): NormalizedRules {
         : positiveIntOrNull("per_customer_limit", input.per_customer_limit),
     first_purchase_only: input.first_purchase_only ?? false,
     description,
+    ...duration,
   }
+}
+
+/**
+ * The duration and its periods: `once` by default; `duration_periods` a whole
+ * number >= 1 with `repeating` and refused with any other duration.
+ */
+export function normalizeDuration(
+  duration: PromocodeDuration | null | undefined,
+  periods: number | null | undefined
+): { duration: PromocodeDuration; duration_periods: number | null } {
+  const value = duration ?? "once"
+  if (!PROMOCODE_DURATIONS.includes(value)) {
+    throw invalidPromocode(
+      `duration must be one of ${PROMOCODE_DURATIONS.join(", ")}.`
+    )
+  }
+  if (value !== "repeating") {
+    if (isSet(periods)) {
+      throw invalidPromocode(
+        "duration_periods is only allowed with the repeating duration."
+      )
+    }
+    return { duration: value, duration_periods: null }
+  }
+  if (!isSet(periods) || !Number.isInteger(periods) || periods < 1 || periods > 1200) {
+    throw invalidPromocode(
+      "A repeating code needs duration_periods, a whole number of at least 1."
+    )
+  }
+  return { duration: value, duration_periods: periods }
 }
 
 /** Rejects keys that are not part of a code's definition (e.g. counters). */

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError, generateEntityId } from "@medusajs/framework/utils"
 import { bigNumberColumns, runStatement, selectRows } from "../../../lib/sql"
-import { RULE_KEYS, type UsageStatus } from "./definition"
+import { RULE_KEYS, type PromocodeDuration, type UsageStatus } from "./definition"
 import type { DiscountBreakdown } from "./discount"
 import { PromocodeAdminErrorCode } from "./errors"
 import { type JournalEntry, insertJournal, journalInsert } from "./journal"
@@ -40,6 +40,8 @@ export type PromocodeRow = PromocodeRuleFields & {
   type: PromocodeType
   value: string | null
   description: string | null
+  duration: PromocodeDuration
+  duration_periods: number | null
 }
 
 export type UsageRow = {

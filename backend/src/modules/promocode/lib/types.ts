@@ -27,10 +27,14 @@ export type PromocodeRuleFields = {
   used_count: number
 }
 
-// a rule field (RULE_KEYS) missing above does not compile; the description is
-// the only one the rules do not read
+// a rule field (RULE_KEYS) missing above does not compile; the description and
+// the duration (read by the purchase and the renewal, not by the rules) are the
+// ones the rules do not read
 export const RULE_FIELDS_READ: [
-  Exclude<RuleKey, keyof PromocodeRuleFields | "description">,
+  Exclude<
+    RuleKey,
+    keyof PromocodeRuleFields | "description" | "duration" | "duration_periods"
+  >,
 ] extends [never]
   ? true
   : never = true

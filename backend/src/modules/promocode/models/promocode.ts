@@ -1,6 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import { PromocodeUsage } from "./promocode-usage"
-import { PROMOCODE_TYPES } from "../lib/definition"
+import { PROMOCODE_DURATIONS, PROMOCODE_TYPES } from "../lib/definition"
 
 export { PROMOCODE_TYPES }
 
@@ -38,6 +38,10 @@ export const Promocode = model
     per_customer_limit: model.number().default(1).nullable(),
     first_purchase_only: model.boolean().default(false),
     description: model.text().searchable().nullable(),
+    // how many charges the discount lasts (lib/definition.ts normalizeDuration)
+    duration: model.enum([...PROMOCODE_DURATIONS]).default("once"),
+    // with `repeating`: the first charge and the next duration_periods - 1 renewals
+    duration_periods: model.number().nullable(),
     batch_id: model.text().nullable(),
     reserved_count: model.number().default(0),
     used_count: model.number().default(0),

@@ -298,6 +298,8 @@ export class PromocodeLedger extends PromocodeDefinitions {
         value: promocode.value === null ? null : Number(promocode.value),
         currency_code: promocode.currency_code ?? null,
         free_days: promocode.free_days ?? null,
+        duration: promocode.duration,
+        duration_periods: promocode.duration_periods ?? null,
       },
     }
   }

@@ -1,4 +1,14 @@
-import { afterDecline, DEFAULT_RETRY_DAYS, isDue, parseRetryDays, renewalStart, type RenewalRow } from "../lib/renewal"
+import {
+  afterDecline,
+  afterDiscountedRenewal,
+  DEFAULT_RETRY_DAYS,
+  isDue,
+  nextRenewalDiscount,
+  parseRetryDays,
+  renewalStart,
+  type RenewalDiscount,
+  type RenewalRow,
+} from "../lib/renewal"
 
 const DAY = 86400000
 const start = new Date("2026-03-31T10:15:00.000Z")
@@ -76,6 +86,8 @@ describe("isDue / renewalStart", () => {
     renewal_period_start: null,
     renewal_attempts: 0,
     next_attempt_at: null,
+    renewal_discount: null,
+    renewal_discounts_left: null,
     ...over,
   })
 
@@ -102,5 +114,37 @@ describe("isDue / renewalStart", () => {
     expect(isDue(pastDue, plus(DAY))).toBe(true)
     expect(renewalStart(pastDue)).toEqual(start)
     expect(renewalStart(row())).toEqual(start)
+  })
+})
+
+describe("renewal discount (a repeating or forever promo code)", () => {
+  const discount: RenewalDiscount = {
+    promocode_id: "promo_1",
+    code: "HALF",
+    type: "percentage",
+    value: 50,
+    currency_code: null,
+  }
+
+  it("applies while renewals are left, and to every renewal when forever", () => {
+    expect(nextRenewalDiscount({ renewal_discount: discount, renewal_discounts_left: 2 })).toEqual(discount)
+    expect(nextRenewalDiscount({ renewal_discount: discount, renewal_discounts_left: null })).toEqual(discount)
+    expect(nextRenewalDiscount({ renewal_discount: discount, renewal_discounts_left: 0 })).toBeNull()
+    expect(nextRenewalDiscount({ renewal_discount: null, renewal_discounts_left: null })).toBeNull()
+  })
+
+  it("a paid renewal uses one up, and clears the last one", () => {
+    expect(afterDiscountedRenewal({ renewal_discount: discount, renewal_discounts_left: 2 })).toEqual({
+      renewal_discount: discount,
+      renewal_discounts_left: 1,
+    })
+    expect(afterDiscountedRenewal({ renewal_discount: discount, renewal_discounts_left: 1 })).toEqual({
+      renewal_discount: null,
+      renewal_discounts_left: null,
+    })
+    expect(afterDiscountedRenewal({ renewal_discount: discount, renewal_discounts_left: null })).toEqual({
+      renewal_discount: discount,
+      renewal_discounts_left: null,
+    })
   })
 })

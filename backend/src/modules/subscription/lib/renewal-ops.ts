@@ -10,6 +10,8 @@ import type {
 import { assertLive, lockOne, snapshot, SUBSCRIPTION_CHANGED, writeSnapshot } from "./lifecycle"
 import {
   afterDecline,
+  afterDiscountedRenewal,
+  nextRenewalDiscount,
   isDue,
   lockRenewal,
   renewalStart,
@@ -56,6 +58,7 @@ export async function beginRenewal(
     payment_method_id: row.payment_method!.id,
     account_holder_id: row.account_holder_id,
     attempt: row.payment_method_charges + 1,
+    discount: nextRenewalDiscount(row),
   }
 }
 
@@ -97,7 +100,13 @@ export function applyRenewal(manager: SqlEntityManager, input: ApplyRenewalInput
       pending_variant_id: null,
       last_purchase_id: input.purchase_id,
     },
-    renewal: { ...renewal, renewal_period_start: null, renewal_attempts: 0, next_attempt_at: null },
+    renewal: {
+      ...renewal,
+      ...afterDiscountedRenewal(renewal),
+      renewal_period_start: null,
+      renewal_attempts: 0,
+      next_attempt_at: null,
+    },
   }))
 }
 
@@ -143,6 +152,12 @@ export async function saveCard(
       ? { payment_method: input.payment_method, account_holder_id: input.account_holder_id ?? null, payment_method_charges: 0 }
       : {}),
     ...(input.convert_to_variant_id !== undefined ? { convert_to_variant_id: input.convert_to_variant_id } : {}),
+    ...(input.renewal_discount !== undefined
+      ? {
+          renewal_discount: input.renewal_discount?.discount ?? null,
+          renewal_discounts_left: input.renewal_discount?.left ?? null,
+        }
+      : {}),
   })
   return before
 }

@@ -79,6 +79,20 @@ export type RenewalRow = {
   renewal_period_start: Date | null
   renewal_attempts: number
   next_attempt_at: Date | null
+  renewal_discount: RenewalDiscount | null
+  renewal_discounts_left: number | null
+}
+
+/**
+ * A promo code's discount that continues on renewals (its duration
+ * `repeating` or `forever`), as the code was when bought.
+ */
+export type RenewalDiscount = {
+  promocode_id: string
+  code: string
+  type: "percentage" | "fixed"
+  value: number
+  currency_code: string | null
 }
 
 /** The renewal state to restore on a compensation: plain JSON. */
@@ -92,11 +106,38 @@ export type RenewalState = {
   renewal_period_start: string | null
   renewal_attempts: number
   next_attempt_at: string | null
+  renewal_discount: RenewalDiscount | null
+  /** renewals the discount still applies to; null with a discount: every one */
+  renewal_discounts_left: number | null
+}
+
+/** The discount the next renewal gets, if any is left. */
+export function nextRenewalDiscount(s: {
+  renewal_discount: RenewalDiscount | null
+  renewal_discounts_left: number | null
+}): RenewalDiscount | null {
+  if (!s.renewal_discount) return null
+  return s.renewal_discounts_left === null || s.renewal_discounts_left > 0 ? s.renewal_discount : null
+}
+
+/** After a paid renewal: one renewal of a repeating discount used up (cleared at 0). */
+export function afterDiscountedRenewal(s: {
+  renewal_discount: RenewalDiscount | null
+  renewal_discounts_left: number | null
+}): { renewal_discount: RenewalDiscount | null; renewal_discounts_left: number | null } {
+  if (!s.renewal_discount || s.renewal_discounts_left === null) {
+    return { renewal_discount: s.renewal_discount, renewal_discounts_left: s.renewal_discounts_left }
+  }
+  const left = s.renewal_discounts_left - 1
+  return left > 0
+    ? { renewal_discount: s.renewal_discount, renewal_discounts_left: left }
+    : { renewal_discount: null, renewal_discounts_left: null }
 }
 
 const RENEWAL_COLUMNS = `id, customer_id, status, is_trial, variant_id, pending_variant_id,
   convert_to_variant_id, currency_code, ends_at, cancel_at_period_end, auto_renew, payment_method,
-  account_holder_id, payment_method_charges, renewal_period_start, renewal_attempts, next_attempt_at`
+  account_holder_id, payment_method_charges, renewal_period_start, renewal_attempts, next_attempt_at,
+  renewal_discount, renewal_discounts_left`
 
 /** Renewable: auto-renewing, a saved card, not cancelled. */
 const RENEWABLE = `auto_renew AND payment_method IS NOT NULL AND NOT cancel_at_period_end AND deleted_at IS NULL`
@@ -166,6 +207,8 @@ export function renewalState(row: RenewalRow): RenewalState {
     renewal_period_start: row.renewal_period_start?.toISOString() ?? null,
     renewal_attempts: row.renewal_attempts,
     next_attempt_at: row.next_attempt_at?.toISOString() ?? null,
+    renewal_discount: row.renewal_discount,
+    renewal_discounts_left: row.renewal_discounts_left,
   }
 }
 
@@ -175,7 +218,7 @@ export async function writeRenewalState(manager: SqlEntityManager, s: RenewalSta
     `UPDATE subscription
         SET auto_renew = ?, payment_method = ?, account_holder_id = ?, convert_to_variant_id = ?,
             payment_method_charges = ?, renewal_period_start = ?, renewal_attempts = ?,
-            next_attempt_at = ?, updated_at = now()
+            next_attempt_at = ?, renewal_discount = ?, renewal_discounts_left = ?, updated_at = now()
       WHERE id = ?`,
     [
       s.auto_renew,
@@ -186,6 +229,8 @@ export async function writeRenewalState(manager: SqlEntityManager, s: RenewalSta
       s.renewal_period_start ? new Date(s.renewal_period_start) : null,
       s.renewal_attempts,
       s.next_attempt_at ? new Date(s.next_attempt_at) : null,
+      s.renewal_discount ? JSON.stringify(s.renewal_discount) : null,
+      s.renewal_discounts_left,
       s.id,
     ]
   )

@@ -52,6 +52,14 @@ export const Subscription = model
     /** past_due: declined attempts for that period, and when the next one is due */
     renewal_attempts: model.number().default(0),
     next_attempt_at: model.dateTime().nullable(),
+    /**
+     * A promo code whose discount continues on renewals (duration `repeating`
+     * or `forever`): `{ promocode_id, code, type, value, currency_code }` as it
+     * was when bought; null when no discount continues
+     */
+    renewal_discount: model.json().nullable(),
+    /** renewals the discount still applies to; null with a discount: forever */
+    renewal_discounts_left: model.number().nullable(),
   })
   .indexes([
     {

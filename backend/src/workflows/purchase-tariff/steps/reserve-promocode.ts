@@ -18,7 +18,16 @@ export type PriceBreakdown = {
   discount_amount: number
   total: number
   currency_code: string
-  promocode: { id: string; code: string; type: string; value: number | null; free_days: number | null } | null
+  promocode: {
+    id: string
+    code: string
+    type: string
+    value: number | null
+    currency_code: string | null
+    free_days: number | null
+    duration: "once" | "repeating" | "forever"
+    duration_periods: number | null
+  } | null
   usage_id: string | null
 }
 
@@ -66,7 +75,10 @@ export const reservePromocodeStep = createStep(
         code: promocode.code,
         type: promocode.type,
         value: promocode.value,
+        currency_code: promocode.currency_code ?? null,
         free_days: promocode.free_days,
+        duration: promocode.duration ?? "once",
+        duration_periods: promocode.duration_periods ?? null,
       },
       usage_id: reserved.id,
     }

@@ -3,7 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { isTrialPlan, subscriptionService } from "../../../lib/purchases"
 import { saveCard } from "../../../lib/saved-cards"
 import { listTariffs, planForSale, resolveRegion, type PlanForSale } from "../../../lib/tariffs"
-import type { RenewalState, SubscriptionDTO } from "../../../modules/subscription"
+import type { RenewalState, SaveCardInput, SubscriptionDTO } from "../../../modules/subscription"
+import type { PriceBreakdown } from "./reserve-promocode"
 
 export type SaveCardForRenewalInput = {
   /** false: leave renewal settings alone (an admin acting for the customer) */
@@ -17,6 +18,33 @@ export type SaveCardForRenewalInput = {
   subscription_id: string
   plan: PlanForSale
   sales_channel_ids: string[] | null
+  /** the purchase's promo code: a repeating or forever one continues on renewals */
+  promocode?: PriceBreakdown["promocode"]
+}
+
+/**
+ * The discount a repeating code (the next duration_periods - 1 renewals) or a
+ * forever code (every renewal) leaves on the subscription; undefined: none to
+ * set (a once code, or no code).
+ */
+export function continuingDiscount(promocode: PriceBreakdown["promocode"] | undefined): SaveCardInput["renewal_discount"] {
+  if (!promocode || (promocode.type !== "percentage" && promocode.type !== "fixed") || promocode.value === null) {
+    return undefined
+  }
+  const left = promocode.duration === "forever" ? null : (promocode.duration_periods ?? 1) - 1
+  if (promocode.duration === "once" || left === 0) {
+    return undefined
+  }
+  return {
+    discount: {
+      promocode_id: promocode.id,
+      code: promocode.code,
+      type: promocode.type,
+      value: Number(promocode.value),
+      currency_code: promocode.currency_code,
+    },
+    left,
+  }
 }
 
 /** The cheapest monthly paid plan of the channels: what a Trial converts to by default. */
@@ -47,6 +75,14 @@ export const saveCardForRenewalStep = createStep(
   "save-card-for-renewal",
   async (input: SaveCardForRenewalInput, { container }) => {
     const service = subscriptionService(container)
+    const renewalDiscount = continuingDiscount(input.promocode)
+    if (!input.save_card && renewalDiscount) {
+      const { subscription, before } = await service.saveRenewalCard(input.subscription_id, {
+        customer_id: input.customer_id,
+        renewal_discount: renewalDiscount,
+      })
+      return new StepResponse<SubscriptionDTO, RenewalState | null>(subscription, before)
+    }
     if (!input.save_card) {
       const unchanged = await service.retrieveSubscription(input.subscription_id)
       return new StepResponse<SubscriptionDTO, RenewalState | null>(unchanged, null)
@@ -84,6 +120,7 @@ export const saveCardForRenewalStep = createStep(
       payment_method: card?.payment_method ?? null,
       account_holder_id: card?.account_holder_id ?? null,
       convert_to_variant_id: convertTo,
+      renewal_discount: renewalDiscount,
     })
     return new StepResponse<SubscriptionDTO, RenewalState | null>(subscription, before)
   },

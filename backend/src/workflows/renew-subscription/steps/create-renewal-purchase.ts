@@ -23,9 +23,11 @@ export const createRenewalPurchaseStep = createStep(
       kind: "renewal",
       period_start: new Date(plan.period_start),
       period_end: new Date(plan.period_end),
-      original_amount: plan.price.amount,
+      // a repeating or forever code's discount: the code, the price before it
+      original_amount: plan.discount?.original_amount ?? plan.price.amount,
       credit_amount: 0,
-      discount_amount: 0,
+      discount_amount: plan.discount?.discount_amount ?? 0,
+      promocode: plan.discount?.code ?? null,
       total: plan.price.amount,
       currency_code: plan.price.currency_code,
       status: "pending",

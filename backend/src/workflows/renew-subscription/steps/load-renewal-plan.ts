@@ -2,14 +2,21 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { periodEnd } from "../../../modules/subscription/lib/period"
 import { planForSale, type PlanForSale } from "../../../lib/tariffs"
+import { renewalDiscount } from "../../../lib/renewal-discount"
 import type { RenewalAttempt } from "../../../modules/subscription"
 
-export type RenewalPlan = PlanForSale & { period_start: string; period_end: string }
+export type RenewalPlan = PlanForSale & {
+  period_start: string
+  period_end: string
+  /** the promo code discount taken off `price.amount` (a repeating or forever code) */
+  discount: { promocode_id: string; code: string; original_amount: number; discount_amount: number } | null
+}
 
 /**
  * The plan the renewal charges (`pending_variant_id ?? variant_id`; the
- * Trial: the plan it converts to) at today's catalog price, and the period it
- * pays for: from the old period end, one period of that plan.
+ * Trial: the plan it converts to) at today's catalog price less the promo
+ * code discount that continues (a repeating or forever code), and the period
+ * it pays for: from the old period end, one period of that plan.
  */
 export const loadRenewalPlanStep = createStep(
   "load-renewal-plan",
@@ -24,10 +31,21 @@ export const loadRenewalPlanStep = createStep(
     const plan = await planForSale(container, { variantId: attempt.variant_id, salesChannelIds: null })
     const start = new Date(attempt.period_start)
     const end = periodEnd(start, { interval: plan.interval, interval_count: plan.interval_count })
+    const off = renewalDiscount(plan.price.amount, plan.price.currency_code, attempt.discount)
     return new StepResponse<RenewalPlan>({
       ...plan,
+      price: off ? { ...plan.price, amount: off.total } : plan.price,
       period_start: start.toISOString(),
       period_end: end.toISOString(),
+      discount:
+        off && attempt.discount
+          ? {
+              promocode_id: attempt.discount.promocode_id,
+              code: attempt.discount.code,
+              original_amount: plan.price.amount,
+              discount_amount: off.discount_amount,
+            }
+          : null,
     })
   }
 )

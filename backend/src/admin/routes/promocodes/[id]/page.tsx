@@ -140,6 +140,10 @@ function GeneralSection({
         value={limit(p.per_customer_limit)}
       />
       <SectionRow label={t("detail.first_purchase_only")} value={yesNo(p.first_purchase_only)} />
+      <SectionRow
+        label={t("detail.duration")}
+        value={t(`detail.duration_${p.duration ?? "once"}`, { count: p.duration_periods ?? 1 })}
+      />
       <SectionRow label={t("detail.plans")} value={<Targets promocode={p} />} />
       <SectionRow label={t("detail.customers")} value={<Customers ids={p.customer_ids ?? []} />} />
       {p.batch_id && (

@@ -73,6 +73,8 @@ export async function POST(
         currency_code: code.currency_code ?? null,
         free_days: code.free_days ?? null,
         ends_at: code.ends_at ?? null,
+        duration: code.duration ?? "once",
+        duration_periods: code.duration_periods ?? null,
       },
     },
   })
