@@ -78,7 +78,7 @@ medusaIntegrationTestRunner({
         expect(customer.account_holders).toHaveLength(1)
         const listed = await getContainer().resolve(Modules.PAYMENT).listPaymentMethods({
           provider_id: "pp_emulator_emulator",
-          context: { account_holder: customer.account_holders[0] as any },
+          context: { account_holder: customer.account_holders?.[0] as any },
         })
         expect(listed.map((m) => m.id)).toEqual([sub.payment_method.id])
 
@@ -92,7 +92,7 @@ medusaIntegrationTestRunner({
         expect(again.account_holders).toHaveLength(1)
         const both = await getContainer().resolve(Modules.PAYMENT).listPaymentMethods({
           provider_id: "pp_emulator_emulator",
-          context: { account_holder: again.account_holders[0] as any },
+          context: { account_holder: again.account_holders?.[0] as any },
         })
         expect(both.map((m) => m.data?.last4)).toEqual(["4242", "4444"])
       })
