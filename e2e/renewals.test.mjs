@@ -216,6 +216,8 @@ for (const locale of ["ru", "en"]) {
       const amount = normalize(formatPrice(standard.price.amount, locale, standard.price.currency_code.toUpperCase()))
       const date = longDate(new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString(), locale)
       const main = page.getByRole("main")
+      // the checkout streams in behind a loading state: read it once the button is there
+      await page.getByRole("button", { name: ui.activate }).waitFor()
       const text = await textOf(main)
       assert.ok(text.includes(ui.trialConverts(ui.standardMonthly, date, amount)), `the conversion in: "${text}"`)
       await screenshot(page, `renewals-checkout-trial-${locale}`)
