@@ -98,7 +98,9 @@ test(`two processes renew ${SUBSCRIPTIONS} due subscriptions at once: each once,
   assert.equal(b.status, 200, JSON.stringify(b.data))
   assert.equal(a.data.errors + b.data.errors, 0, `no errored attempt: ${JSON.stringify([a.data, b.data])}`)
   assert.equal(a.data.renewed + b.data.renewed, SUBSCRIPTIONS, JSON.stringify([a.data, b.data]))
-  assert.ok(a.data.renewed > 0 && b.data.renewed > 0, `both processes renewed: ${JSON.stringify([a.data, b.data])}`)
+  // the passes overlapped: one met subscriptions the other had renewed meanwhile
+  // (which one renews which is up to the race; often one renews all, the other skips)
+  assert.ok(a.data.skipped + b.data.skipped > 0, `the passes ran at once: ${JSON.stringify([a.data, b.data])}`)
 
   const counts = await renewalCounts()
   assert.deepEqual(counts, {
