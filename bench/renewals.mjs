@@ -5,9 +5,10 @@
 // the same way on the same server).
 //
 // Setup (not measured): one customer buys Standard monthly with a saved card
-// over HTTP; N-1 customers and their subscriptions are copied from it in SQL
-// (same plan, period end, account holder and saved card), so that N
-// subscriptions are due at one moment. The pass is then run once through
+// over HTTP; with the purchase loop's buyers (their subscriptions renew too)
+// N-1-P more customers and subscriptions are copied from it in SQL (same plan,
+// period end, account holder and saved card), so that N subscriptions are due
+// at one moment. The pass is then run once through
 // POST /admin/subscriptions/renewals/run with as_of (SUBSCRIPTION_TEST_CLOCK).
 import http from "node:http"
 import os from "node:os"
@@ -23,6 +24,7 @@ const QUICK = process.env.BENCH_QUICK === "1"
 const RENEWALS = Number(process.env.BENCH_RENEWALS || (QUICK ? 300 : 10000))
 const PURCHASES = Number(process.env.BENCH_RENEWAL_PURCHASES || (QUICK ? 30 : 100))
 const PURCHASE_CONCURRENCY = 4
+if (PURCHASES + 1 >= RENEWALS) throw new Error("BENCH_RENEWALS must exceed BENCH_RENEWAL_PURCHASES + 1")
 const SECRETS = { JWT_SECRET: "bench-jwt-secret", COOKIE_SECRET: "bench-cookie-secret" }
 
 const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1)
@@ -132,9 +134,7 @@ export default async function renewals({ databaseUrl, seed, port }) {
     token: templateToken,
     body: { variant_id, payment: { token: "tok_success" } },
   })
-  const due = await cloneSubscriptions(databaseUrl, subscription.id, RENEWALS - 1)
-  if (due !== RENEWALS) throw new Error(`expected ${RENEWALS} auto-renewing subscriptions, found ${due}`)
-  log(`${RENEWALS} due subscriptions and ${PURCHASES} buyers ready in ${seconds(started)} s`)
+  log(`${PURCHASES + 1} customers ready in ${seconds(started)} s`)
   await waitForIdle(backend.pid, { timeoutMs: 90000 })
 
   // ── the purchase: PURCHASES purchases, PURCHASE_CONCURRENCY at a time (the first few warm up)
@@ -150,8 +150,14 @@ export default async function renewals({ databaseUrl, seed, port }) {
     )
   )
 
-  // ── the renewal pass over every due subscription
-  const as_of = new Date(new Date(subscription.current_period_end).getTime() + 60000).toISOString()
+  // ── the renewal pass over every due subscription: the buyers' ones, the
+  // template's and its copies (RENEWALS in all), due an hour after the last one bought
+  started = performance.now()
+  const due = await cloneSubscriptions(databaseUrl, subscription.id, RENEWALS - 1 - PURCHASES)
+  if (due !== RENEWALS) throw new Error(`expected ${RENEWALS} auto-renewing subscriptions, found ${due}`)
+  log(`${RENEWALS} due subscriptions ready in ${seconds(started)} s`)
+  const as_of = new Date(new Date(subscription.current_period_end).getTime() + 3600000).toISOString()
+  await waitForIdle(backend.pid, { timeoutMs: 90000 })
   log(`measuring the renewal pass over ${RENEWALS} subscriptions`)
   const pass = await cpuOf(backend.pid, () => postLong(`${base}/admin/subscriptions/renewals/run`, admin, { as_of }))
   const counted = await completedRenewals(databaseUrl)
