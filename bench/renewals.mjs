@@ -10,15 +10,17 @@
 // period end, account holder and saved card), so that N subscriptions are due
 // at one moment. The pass is then run once through
 // POST /admin/subscriptions/renewals/run with as_of (SUBSCRIPTION_TEST_CLOCK).
+import fs from "node:fs"
 import http from "node:http"
 import os from "node:os"
+import path from "node:path"
 import { performance } from "node:perf_hooks"
 import pg from "pg"
 import { startBackend } from "../scripts/lib/app.mjs"
 import { log } from "../scripts/lib/proc.mjs"
 import { adminToken, registerCustomers } from "./lib/fixtures.mjs"
 import { apiClient, mapLimit } from "./lib/http.mjs"
-import { postgresCpuTicks, TICKS_MS, treeCpuTicks, waitForIdle } from "./lib/idle.mjs"
+import { postgresCpuTicks, TICKS_MS, treeCpuTicksWithReaped, waitForIdle } from "./lib/idle.mjs"
 
 const QUICK = process.env.BENCH_QUICK === "1"
 const RENEWALS = Number(process.env.BENCH_RENEWALS || (QUICK ? 300 : 10000))
@@ -53,10 +55,19 @@ function postLong(url, token, body) {
   })
 }
 
+/**
+ * PostgreSQL's CPU ticks so far: the embedded server's process tree (closed
+ * connections counted through the postmaster), else every postgres process.
+ */
+function postgresTicks(databaseDir) {
+  const pid = databaseDir ? Number(fs.readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n")[0]) : 0
+  return pid ? treeCpuTicksWithReaped(pid) : postgresCpuTicks()
+}
+
 /** CPU (ms) of the server tree and of PostgreSQL while `work` runs and the server settles after it. */
-async function cpuOf(pid, work) {
-  const server = treeCpuTicks(pid)
-  const postgres = postgresCpuTicks()
+async function cpuOf(pid, databaseDir, work) {
+  const server = treeCpuTicksWithReaped(pid)
+  const postgres = postgresTicks(databaseDir)
   const started = performance.now()
   const result = await work()
   const wallS = (performance.now() - started) / 1000
@@ -65,8 +76,8 @@ async function cpuOf(pid, work) {
     result,
     wallS,
     settleS,
-    serverMs: (treeCpuTicks(pid) - server) * TICKS_MS,
-    postgresMs: (postgresCpuTicks() - postgres) * TICKS_MS,
+    serverMs: (treeCpuTicksWithReaped(pid) - server) * TICKS_MS,
+    postgresMs: (postgresTicks(databaseDir) - postgres) * TICKS_MS,
   }
 }
 
@@ -110,7 +121,7 @@ async function completedRenewals(databaseUrl) {
   }
 }
 
-export default async function renewals({ databaseUrl, seed, port }) {
+export default async function renewals({ databaseUrl, seed, port, databaseDir }) {
   const base = `http://localhost:${port}`
   const api = apiClient(base, seed.publishable_key)
   const tag = `renewals-${Date.now().toString(36)}`
@@ -144,7 +155,7 @@ export default async function renewals({ databaseUrl, seed, port }) {
   )
   await waitForIdle(backend.pid, { timeoutMs: 90000 })
   log(`measuring ${buyers.length} purchases`)
-  const purchase = await cpuOf(backend.pid, () =>
+  const purchase = await cpuOf(backend.pid, databaseDir, () =>
     mapLimit(buyers, PURCHASE_CONCURRENCY, (token) =>
       api("POST", "/store/purchases", { token, body: { variant_id, payment: { token: "tok_success" } } })
     )
@@ -159,7 +170,7 @@ export default async function renewals({ databaseUrl, seed, port }) {
   const as_of = new Date(new Date(subscription.current_period_end).getTime() + 3600000).toISOString()
   await waitForIdle(backend.pid, { timeoutMs: 90000 })
   log(`measuring the renewal pass over ${RENEWALS} subscriptions`)
-  const pass = await cpuOf(backend.pid, () => postLong(`${base}/admin/subscriptions/renewals/run`, admin, { as_of }))
+  const pass = await cpuOf(backend.pid, databaseDir, () => postLong(`${base}/admin/subscriptions/renewals/run`, admin, { as_of }))
   const counted = await completedRenewals(databaseUrl)
   if (pass.result.renewed !== RENEWALS || counted !== RENEWALS) {
     throw new Error(`the pass renewed ${pass.result.renewed} (${counted} in the database) of ${RENEWALS}: ${JSON.stringify(pass.result)}`)
