@@ -15,9 +15,10 @@ const benchmarks = {
   promocodes: () => import("./promocodes.mjs"),
   export: () => import("./export.mjs"),
   capacity: () => import("./capacity.mjs"),
+  renewals: () => import("./renewals.mjs"),
 }
 
-// --quick: a short smoke run of the benchmarks that know it (capacity)
+// --quick: a short smoke run of the benchmarks that know it (capacity, renewals)
 if (process.argv.includes("--quick")) process.env.BENCH_QUICK = "1"
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("--"))
 const names = wanted.length ? wanted : Object.keys(benchmarks)

@@ -25,6 +25,21 @@ async function shutdown(code = 0) {
 process.on("SIGINT", () => shutdown(0))
 process.on("SIGTERM", () => shutdown(0))
 
+// How to run a renewal pass by hand (the admin has no button for it yet);
+// `as_of` moves its clock only when SUBSCRIPTION_TEST_CLOCK=true.
+function renewalHint(seed) {
+  const api = `localhost:${BACKEND_PORT}`
+  const token = `T=$(curl -s ${api}/auth/user/emailpass -H 'content-type: application/json' -d '{"email":"${seed.admin.email}","password":"${seed.admin.password}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`
+  const body = process.env.SUBSCRIPTION_TEST_CLOCK === "true" ? `{"as_of":"2030-01-01T00:00:00Z"}` : "{}"
+  return [
+    `  │ Renewal pass    ${token}`,
+    `  │                 curl -s -X POST ${api}/admin/subscriptions/renewals/run -H "authorization: Bearer $T" -H 'content-type: application/json' -d '${body}'`,
+    process.env.SUBSCRIPTION_TEST_CLOCK === "true"
+      ? "  │                 (as_of: the pass runs as if it were then; test clock on)"
+      : "  │                 (runs as of now; SUBSCRIPTION_TEST_CLOCK=true make dev lets it take an as_of)",
+  ].join("\n")
+}
+
 async function main() {
   db = await startDatabase({
     dataDir: ".data/postgres",
@@ -47,6 +62,7 @@ async function main() {
   │ Publishable key ${seed.publishable_key}
   │ Database        ${db.embedded ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}
   │ Try: curl localhost:${BACKEND_PORT}/store/tariffs -H 'x-publishable-api-key: ${seed.publishable_key}'
+${renewalHint(seed)}
   │ Starting the backend (the admin compiles first) and the storefront;
   │ a page opened before they are up waits for them. Ctrl-C stops everything.
   └──────────────────────────────────────────────────────────────

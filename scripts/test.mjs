@@ -32,6 +32,7 @@ const steps = {
   "two-servers": twoServersTest,
   "production-login": productionLoginTest,
   cluster: clusterTest,
+  "renewal-workers": renewalWorkersTest,
   "storefront-build": () => run("npx", ["next", "build"], { cwd: STOREFRONT_DIR }),
   e2e: browserTests,
 }
@@ -85,6 +86,22 @@ async function clusterTest() {
   const url = await freshDatabase("cinema_cluster")
   await run("node", ["--test", "backend/integration-tests/cluster/"], {
     env: { CLUSTER_DATABASE_URL: url, CLUSTER_REDIS_URL: redisUrl.toString() },
+  })
+}
+
+// Two processes on Redis run the renewal pass at once over 200 due
+// subscriptions (see the test file). Its own Redis database
+// (RENEWAL_WORKERS_REDIS_DB, default 11), emptied by the test.
+async function renewalWorkersTest() {
+  const redisUrl = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+  if (!(await reachable(redisUrl))) {
+    log(`NO REDIS at ${redisUrl}: the renewal-workers step did not run (set REDIS_URL to run it)`)
+    return "NOT RUN: NO REDIS"
+  }
+  redisUrl.pathname = `/${process.env.RENEWAL_WORKERS_REDIS_DB || 11}`
+  const url = await freshDatabase("cinema_renewal_workers")
+  await run("node", ["--test", "backend/integration-tests/renewal-workers/"], {
+    env: { RENEWAL_WORKERS_DATABASE_URL: url, RENEWAL_WORKERS_REDIS_URL: redisUrl.toString() },
   })
 }
 
