@@ -57,6 +57,8 @@ for (const locale of ["ru", "en"]) {
       async (page) => {
         const response = await page.goto(`${STOREFRONT_URL}/${locale}`)
         assert.equal(response?.status(), 200)
+        // the catalog streams in after the first bytes (allInnerTexts does not wait)
+        await page.getByRole("article").first().waitFor()
         const headings = await page.getByRole("article").getByRole("heading", { level: 2 }).allInnerTexts()
         assert.deepEqual(headings.map(normalize), TITLES[locale])
 
