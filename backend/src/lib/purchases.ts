@@ -193,7 +193,7 @@ export async function listSubscriptionsWithTitles(
     withDeleted: true,
   })
   const subscriptions = await Promise.all(
-    (data as (SubscriptionRecord & WithVariant)[]).map(async (s) => ({
+    (data as unknown as (SubscriptionRecord & WithVariant)[]).map(async (s) => ({
       ...subscriptionResponse(s),
       next_charge: await nextChargeOf(container, s),
       ...titlesOf(s.subscribed_variant),
