@@ -6,7 +6,7 @@ import net from "node:net"
 import path from "node:path"
 import { migrateAndSeed, startBackend, startStorefront, BACKEND_DIR, STOREFRONT_DIR } from "./lib/app.mjs"
 import { createDatabaseIfMissing, dropDatabase, startDatabase, testUtilsEnv } from "./lib/db.mjs"
-import { log, ROOT, run, stopServices } from "./lib/proc.mjs"
+import { log, ROOT, run, stopServices, takeFailureLines } from "./lib/proc.mjs"
 import { buildBackend, startProductionBackend } from "./lib/production.mjs"
 
 const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 9010)
@@ -42,8 +42,10 @@ const steps = {
   e2e: browserTests,
 }
 
+// JEST_PATTERN (a path regex) runs only the matching files of a suite
 function jest(type) {
-  return run("npx", ["jest", "--runInBand", "--forceExit", "--passWithNoTests=false"], {
+  const only = process.env.JEST_PATTERN ? [process.env.JEST_PATTERN] : []
+  return run("npx", ["jest", "--runInBand", "--forceExit", "--passWithNoTests=false", ...only], {
     cwd: BACKEND_DIR,
     env: { ...JEST_ENV, ...testUtilsEnv(db.url), TEST_TYPE: type },
   })
@@ -52,7 +54,9 @@ function jest(type) {
 // Kills a server in the middle of a purchase; see the test file.
 async function crashTest() {
   const url = await freshDatabase("cinema_crash")
-  await run("node", ["--test", "backend/integration-tests/crash/"], {
+  // one file at a time: each times the release of a dead reservation, and two
+  // servers migrating and seeding at once would be what it measures
+  await run("node", ["--test", "--test-concurrency=1", "backend/integration-tests/crash/"], {
     env: { CRASH_DATABASE_URL: url },
   })
 }
@@ -218,12 +222,14 @@ async function main() {
     for (const name of names) {
       const started = Date.now()
       log(`── ${name}`)
+      takeFailureLines()
       try {
         const note = await steps[name]()
         results.push({ name, ok: true, note, seconds: (Date.now() - started) / 1000 })
       } catch (err) {
         console.error(err.message)
-        results.push({ name, ok: false, seconds: (Date.now() - started) / 1000 })
+        const why = takeFailureLines()
+        results.push({ name, ok: false, why: [...why.slice(0, 14), err.message], seconds: (Date.now() - started) / 1000 })
       }
     }
   } finally {
@@ -234,6 +240,10 @@ async function main() {
   for (const r of results) {
     const note = r.note ? `  (${r.note})` : ""
     console.log(`  ${r.ok ? "✓" : "✗"} ${r.name.padEnd(22)} ${r.seconds.toFixed(1)}s${note}`)
+  }
+  for (const r of results.filter((r) => !r.ok)) {
+    console.log(`\nWhy ${r.name} failed (the first lines that say so; the full output is above):`)
+    for (const line of r.why) console.log(`  | ${line}`)
   }
   const failed = results.filter((r) => !r.ok).length
   console.log(`steps: ${results.length - failed} passed, ${failed} failed`)

@@ -11,18 +11,40 @@ export function log(message) {
   console.log(`\x1b[36m[cinema]\x1b[0m ${message}`)
 }
 
+// Lines that say why a test failed (node:test, jest, assert), kept so that a
+// failed step can be explained again under the summary: CI shows the tail.
+const FAILURE_LINE = /^\s*(not ok \d|● |✕ |AssertionError|Error:|error:|timed out|\+ actual|- expected|expected|received|actual:|expected:)/i
+let failureLines = []
+
+/** The failure lines printed since the last call (and forgets them). */
+export function takeFailureLines() {
+  const lines = failureLines
+  failureLines = []
+  return lines
+}
+
+function keepFailureLines(chunk) {
+  for (const raw of String(chunk).split("\n")) {
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, "").trimEnd()
+    if (FAILURE_LINE.test(line) && failureLines.length < 200) failureLines.push(line.slice(0, 300))
+  }
+}
+
 /** Runs a command to completion; rejects with its exit code. */
 export function run(command, args, { cwd = ROOT, env = {}, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
       env: { ...process.env, ...env },
-      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      stdio: [quiet ? "ignore" : "inherit", "pipe", "pipe"],
     })
     let output = ""
     if (quiet) {
       child.stdout.on("data", (d) => (output += d))
       child.stderr.on("data", (d) => (output += d))
+    } else {
+      child.stdout.on("data", (d) => (process.stdout.write(d), keepFailureLines(d)))
+      child.stderr.on("data", (d) => (process.stderr.write(d), keepFailureLines(d)))
     }
     child.on("error", reject)
     child.on("exit", (code, signal) => {

@@ -159,7 +159,9 @@ test("orders are recorded by the worker only, and a worker killed mid-way leaves
       const rows = await ordersOf(bought)
       return rows.length === bought.length && rows.every((r) => r.order_id) ? rows : null
     },
-    120000,
+    // the dead worker's lock on a purchase runs out (30 s) and the event's
+    // retry (5 s, 10 s, 20 s...) records it
+    180000,
     500
   )
   // settle: a retried delivery must not add a second order

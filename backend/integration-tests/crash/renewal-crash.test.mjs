@@ -1,8 +1,9 @@
 // Crash test: the server dies during a renewal after the saved card was
-// charged and before the renewal was recorded. The test holds the
-// subscription's row (SELECT ... FOR UPDATE) once the pending renewal exists,
-// so the workflow captures the payment and then waits on the row to record
-// the renewal; it is killed (-9) right there. After the restart the next pass
+// charged and before the renewal was recorded. The gateway answers an
+// authorization after 3 s (PAYMENT_EMULATOR_DELAY_MS), so the test has time to
+// hold the subscription's row (SELECT ... FOR UPDATE) once the pending renewal
+// exists; the workflow captures the payment and then waits on the row to
+// record the renewal; it is killed (-9) right there. After the restart the next pass
 // refunds the orphaned charge and renews the period once: one completed
 // renewal, one capture kept, never a lost period.
 // Run by `node scripts/test.mjs crash` (needs CRASH_DATABASE_URL of a fresh database).
@@ -25,6 +26,8 @@ const DATABASE_NAME = DATABASE_URL && new URL(DATABASE_URL).pathname.slice(1)
 const PORT = Number(process.env.CRASH_RENEWAL_BACKEND_PORT || 9031)
 const BASE = `http://localhost:${PORT}`
 const TTL_MS = 2000
+/** the first server's gateway: time to take the row lock while the card is charged */
+const GATEWAY_DELAY_MS = 3000
 const env = {
   ADMIN_DISABLED: "true",
   JWT_SECRET: "crash-test",
@@ -65,7 +68,12 @@ test("a renewal killed between charge and record is recorded once, its orphaned 
   await holder.connect()
   const key = seed.publishable_key
 
-  let server = await startBackend({ databaseUrl: DATABASE_URL, port: PORT, mode: "start", env })
+  let server = await startBackend({
+    databaseUrl: DATABASE_URL,
+    port: PORT,
+    mode: "start",
+    env: { ...env, PAYMENT_EMULATOR_DELAY_MS: String(GATEWAY_DELAY_MS) },
+  })
   const admin = (await call(BASE, "/auth/user/emailpass", { method: "POST", body: seed.admin })).data.token
   assert.ok(admin, "admin token")
   const { token } = await signUpCustomer(BASE, key, "crash-renewal")

@@ -66,11 +66,16 @@ export const purchaseOrderLockKey = (purchaseId: string) => `purchase-order:${pu
  * customer's orders by its `metadata.purchase_id` and finished instead of
  * creating a second one.
  */
+/** The per-purchase lock's time to live, and how long a second delivery waits for it. */
+const ORDER_LOCK_SECONDS = 30
+
 export const recordPurchaseOrderWorkflow = createWorkflow(
   "record-purchase-order",
   (input: RecordPurchaseOrderInput) => {
     const lockKey = transform({ input }, ({ input }) => purchaseOrderLockKey(input.purchase_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    // Recording takes a second or two; a worker killed while holding the lock
+    // leaves it to run out, and the retried event waits for it (at most `ttl`).
+    acquireLockStep({ key: lockKey, timeout: ORDER_LOCK_SECONDS, ttl: ORDER_LOCK_SECONDS })
 
     const { data: purchase } = useQueryGraphStep({
       entity: "purchase",
