@@ -18,6 +18,9 @@ export const SubscriptionEvents = {
   TRIAL_ENDING: "subscription.trial_ending",
 } as const
 
+/** Delivery of these events on the Redis event bus: retried, as `purchase.completed` is. */
+export const SUBSCRIPTION_EVENT_OPTIONS = { attempts: 5, backoff: { type: "exponential", delay: 5000 } }
+
 export type SubscriptionEventName = (typeof SubscriptionEvents)[keyof typeof SubscriptionEvents]
 
 export type SubscriptionEventData = {

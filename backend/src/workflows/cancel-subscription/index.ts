@@ -5,7 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { SubscriptionEvents } from "../../notifications/events"
+import { SUBSCRIPTION_EVENT_OPTIONS, SubscriptionEvents } from "../../notifications/events"
 import { cancelSubscriptionStep } from "./steps/cancel-subscription"
 import { refundProratedStep } from "./steps/refund-prorated"
 
@@ -47,6 +47,7 @@ export const cancelSubscriptionWorkflow = createWorkflow(
         subscription_id: cancelled.subscription.id,
         by: input.customer_id ? ("customer" as const) : ("admin" as const),
       })),
+      options: SUBSCRIPTION_EVENT_OPTIONS,
     }).config({ name: "emit-subscription-canceled" })
     const result = transform({ cancelled, refund }, ({ cancelled, refund }) => ({
       subscription: cancelled.subscription,

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { SubscriptionEvents } from "../../notifications/events"
+import { SUBSCRIPTION_EVENT_OPTIONS as options, SubscriptionEvents } from "../../notifications/events"
 import { findDueNoticesStep, type FindDueNoticesInput } from "./steps/find-due-notices"
 
 /** Days before a period end when reminders go out (SUBSCRIPTION_REMINDER_DAYS, default 3; 0: none). */
@@ -27,13 +27,13 @@ export const queueSubscriptionNoticesWorkflow = createWorkflow(
   "queue-subscription-notices",
   (input: FindDueNoticesInput) => {
     const due = findDueNoticesStep(input)
-    emitEventStep({ eventName: SubscriptionEvents.RENEWAL_UPCOMING, data: due.renewal_upcoming }).config({
+    emitEventStep({ eventName: SubscriptionEvents.RENEWAL_UPCOMING, data: due.renewal_upcoming, options }).config({
       name: "emit-renewal-upcoming",
     })
-    emitEventStep({ eventName: SubscriptionEvents.TRIAL_ENDING, data: due.trial_ending }).config({
+    emitEventStep({ eventName: SubscriptionEvents.TRIAL_ENDING, data: due.trial_ending, options }).config({
       name: "emit-trial-ending",
     })
-    emitEventStep({ eventName: SubscriptionEvents.EXPIRED, data: due.expired }).config({ name: "emit-expired" })
+    emitEventStep({ eventName: SubscriptionEvents.EXPIRED, data: due.expired, options }).config({ name: "emit-expired" })
     return new WorkflowResponse(
       transform({ due }, ({ due }) => ({
         renewal_upcoming: due.renewal_upcoming.length,

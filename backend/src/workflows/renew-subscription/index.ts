@@ -5,7 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { SubscriptionEvents } from "../../notifications/events"
+import { SUBSCRIPTION_EVENT_OPTIONS, SubscriptionEvents } from "../../notifications/events"
 import { PURCHASE_COMPLETED_EVENT } from "../purchase-tariff"
 import { beginRenewalStep } from "./steps/begin-renewal"
 import { chargeSavedCardStep } from "./steps/charge-saved-card"
@@ -95,7 +95,9 @@ export const renewSubscriptionWorkflow = createWorkflow(
           settled!.subscription.status === "expired" ? SubscriptionEvents.EXPIRED : SubscriptionEvents.PAYMENT_FAILED,
         data: { subscription_id: settled!.subscription.id, purchase_id: settled!.purchase.id },
       }))
-      emitEventStep({ eventName: declined.eventName, data: declined.data }).config({ name: "emit-renewal-declined" })
+      emitEventStep({ eventName: declined.eventName, data: declined.data, options: SUBSCRIPTION_EVENT_OPTIONS }).config({
+        name: "emit-renewal-declined",
+      })
     })
     releaseLockStep({ key: lockKey })
 
