@@ -65,11 +65,11 @@ medusaIntegrationTestRunner({
         .listNotifications({ resource_id: subscriptionId, ...(template ? { template } : {}) }, { order: { created_at: "ASC" } })
       return found as unknown as Noti[]
     }
-    /** waits until `count` notifications of the template exist (subscribers run after the response) */
+    /** waits until `count` notifications of the template were handed to the provider (subscribers run after the response) */
     const waitFor = async (subscriptionId: string, template: string, count = 1) => {
       for (let i = 0; i < 75; i++) {
         const found = await notificationsOf(subscriptionId, template)
-        if (found.length >= count) return found
+        if (found.length >= count && found.every((n) => n.status !== "pending")) return found
         await sleep(200)
       }
       throw new Error(`${template} x${count} for ${subscriptionId}: only ${(await notificationsOf(subscriptionId, template)).length}`)
