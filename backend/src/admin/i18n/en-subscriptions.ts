@@ -9,7 +9,6 @@ const subscription = {
   period_end: "Period ends",
   mrr: "MRR",
   mrr_total: "MRR of the filtered subscriptions: {{amount}}",
-  mrr_total_none: "MRR of the filtered subscriptions: 0",
   mrr_hint: "The next charge spread over a month; 0 when it will not renew.",
   no_match_text: "Change the status filter or the search.",
   open: "Open subscription",

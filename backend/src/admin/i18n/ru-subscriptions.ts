@@ -10,7 +10,6 @@ const ru: Texts<typeof subscription> = {
   period_end: "Конец периода",
   mrr: "MRR",
   mrr_total: "MRR отфильтрованных подписок: {{amount}}",
-  mrr_total_none: "MRR отфильтрованных подписок: 0",
   mrr_hint: "Следующее списание в пересчёте на месяц; 0, если подписка не продлится.",
   no_match_text: "Измените фильтр по статусу или поиск.",
   open: "Открыть подписку",
