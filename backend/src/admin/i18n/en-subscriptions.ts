@@ -6,7 +6,6 @@ const subscription = {
   search: "Search by customer email",
   customer: "Customer",
   plan: "Plan",
-  period_end: "Period ends",
   mrr: "MRR",
   mrr_total: "MRR of the filtered subscriptions: {{amount}}",
   mrr_hint: "The next charge spread over a month; 0 when it will not renew.",

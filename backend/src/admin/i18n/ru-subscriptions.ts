@@ -7,7 +7,6 @@ const ru: Texts<typeof subscription> = {
   search: "Поиск по email покупателя",
   customer: "Покупатель",
   plan: "Тариф",
-  period_end: "Конец периода",
   mrr: "MRR",
   mrr_total: "MRR отфильтрованных подписок: {{amount}}",
   mrr_hint: "Следующее списание в пересчёте на месяц; 0, если подписка не продлится.",

@@ -19,7 +19,7 @@ import { ErrorState } from "../../components/states"
 import { useSubscriptions } from "../../hooks/subscriptions"
 import { DEFAULT_CURRENCY, formatAmount, formatAmounts, formatDate } from "../../lib/format"
 import { tr, usePaginationTexts, useT } from "../../lib/i18n"
-import { SUBSCRIPTION_STATUSES, planTitle, statusColor, statusLabel } from "../../lib/subscription-format"
+import { SUBSCRIPTION_STATUSES, formatPeriod, planTitle, statusColor, statusLabel } from "../../lib/subscription-format"
 import { LIVE_STATUSES } from "../../lib/subscription-types"
 import type { AdminSubscription } from "../../lib/types"
 
@@ -106,9 +106,9 @@ const SubscriptionsPage = () => {
         ),
       }),
       columnHelper.display({
-        id: "period_end",
-        header: t("subscription.period_end"),
-        cell: ({ row }) => formatDate(row.original.current_period_end),
+        id: "period",
+        header: t("lifecycle.current_period"),
+        cell: ({ row }) => formatPeriod(row.original.current_period_start, row.original.current_period_end),
       }),
       columnHelper.display({
         id: "next_charge",
