@@ -1,3 +1,5 @@
+import subscription from "./en-subscriptions"
+
 /**
  * English texts of our admin pages and widgets (i18n/ru.ts has the same keys:
  * its type is this object's). Counts with a word use `one` / `few` / `many` /
@@ -472,6 +474,7 @@ const en = {
       renewal: "Renewal",
     },
   },
+  subscription,
   cancel: {
     ends_on: "Subscription ends on {{date}}",
     canceled_refunded: "Subscription canceled now, {{amount}} refunded",

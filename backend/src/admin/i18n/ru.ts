@@ -1,4 +1,5 @@
 import type { Messages } from "./en"
+import subscription from "./ru-subscriptions"
 
 /** Russian texts of our admin pages and widgets: the keys of i18n/en.ts. */
 const ru: Messages = {
@@ -470,6 +471,7 @@ const ru: Messages = {
       renewal: "Автопродление",
     },
   },
+  subscription,
   cancel: {
     ends_on: "Подписка закончится {{date}}",
     canceled_refunded: "Подписка отменена сейчас, возвращено {{amount}}",

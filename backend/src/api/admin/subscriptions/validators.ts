@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { id } from "../../../lib/validation"
 
 export const AdminCancelSubscription = z
   .object({
@@ -11,3 +12,17 @@ export const AdminCancelSubscription = z
     path: ["refund"],
   })
 export type AdminCancelSubscriptionType = z.infer<typeof AdminCancelSubscription>
+
+export const AdminRefundSubscription = z
+  .object({
+    /** the purchase (of this subscription) whose payment is refunded */
+    purchase_id: id(100),
+    /** in major units; omitted: everything the purchase can still give back */
+    amount: z.number().positive().max(1_000_000_000).multipleOf(0.01).optional(),
+  })
+  .strict()
+export type AdminRefundSubscriptionType = z.infer<typeof AdminRefundSubscription>
+
+/** Retry now takes no parameters. */
+export const AdminRetrySubscription = z.object({}).strict()
+export type AdminRetrySubscriptionType = z.infer<typeof AdminRetrySubscription>
