@@ -403,6 +403,27 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("a plan no longer for sale: ends at its period end, nothing charged, no pass errors", async () => {
+      const buyer = await newBuyer()
+      expect((await buy(buyer, "standard:month")).status).toEqual(201)
+      const sub = await subscriptionOf(buyer)
+      // the plan it renews to left the catalog (a variant deleted since)
+      await getContainer()
+        .resolve<SubscriptionModuleService>(SUBSCRIPTION_MODULE)
+        .updateSubscriptions({ id: sub.id, pending_variant_id: "variant_deleted_since" })
+      expect((await subscriptionOf(buyer)).next_charge).toBeNull()
+
+      const pass = await run(at(sub.ends_at, MINUTE))
+      expect(pass.errors).toEqual(0)
+      const ended = await subscriptionOf(buyer)
+      expect([ended.id, ended.status]).toEqual([sub.id, "expired"])
+      expect(await renewalsOf(buyer)).toEqual([])
+      // ended once: the next pass has nothing to do with it
+      const again = await run(at(sub.ends_at, 2 * MINUTE))
+      expect(again.errors).toEqual(0)
+      expect((await subscriptionOf(buyer)).status).toEqual("expired")
+    })
+
     it("a scheduled downgrade renews at the new plan and price", async () => {
       const buyer = await newBuyer()
       const { data } = await buy(buyer, "premium:month")

@@ -11,6 +11,7 @@ import { beginRenewalStep } from "./steps/begin-renewal"
 import { chargeSavedCardStep } from "./steps/charge-saved-card"
 import { createRenewalPurchaseStep } from "./steps/create-renewal-purchase"
 import { finishRenewalPurchaseStep } from "./steps/finish-renewal-purchase"
+import { endUnrenewableStep } from "./steps/end-unrenewable"
 import { loadRenewalPlanStep } from "./steps/load-renewal-plan"
 import { settleRenewalStep } from "./steps/settle-renewal"
 
@@ -52,19 +53,26 @@ export const renewSubscriptionWorkflow = createWorkflow(
       force: input.force,
     })
 
-    const settled = when("renewal-due", { attempt }, ({ attempt }) => !!attempt).then(() => {
-      const plan = loadRenewalPlanStep(attempt!)
-      const purchase = createRenewalPurchaseStep({ attempt: attempt!, plan })
+    const plan = when("renewal-due", { attempt }, ({ attempt }) => !!attempt).then(() => loadRenewalPlanStep(attempt!))
+
+    // the plan it renews to is no longer sold: nothing to charge, it ends (its
+    // `subscription_expired` notice is found by the pass's notice queue)
+    const unsold = when("renewal-unsold", { attempt, plan }, ({ attempt, plan }) => !!attempt && !plan).then(() =>
+      endUnrenewableStep({ subscription_id: input.subscription_id, now: input.now })
+    )
+
+    const settled = when("renewal-priced", { attempt, plan }, ({ attempt, plan }) => !!attempt && !!plan).then(() => {
+      const purchase = createRenewalPurchaseStep({ attempt: attempt!, plan: plan! })
       const chargeInput = transform({ attempt, plan, purchase }, ({ attempt, plan, purchase }) => ({
         attempt: attempt!,
         purchase_id: purchase.id,
-        amount: plan.price.amount,
-        currency_code: plan.price.currency_code,
+        amount: plan!.price.amount,
+        currency_code: plan!.price.currency_code,
       }))
       const charge = chargeSavedCardStep(chargeInput)
       const subscription = settleRenewalStep({
         attempt: attempt!,
-        plan,
+        plan: plan!,
         purchase_id: purchase.id,
         charge,
         retry_days: input.retry_days,
@@ -73,7 +81,7 @@ export const renewSubscriptionWorkflow = createWorkflow(
       const finished = finishRenewalPurchaseStep({
         purchase_id: purchase.id,
         subscription_id: input.subscription_id,
-        plan,
+        plan: plan!,
         charge,
       })
       return { subscription, purchase: finished }
@@ -101,9 +109,11 @@ export const renewSubscriptionWorkflow = createWorkflow(
     })
     releaseLockStep({ key: lockKey })
 
-    const result = transform({ settled }, ({ settled }) => {
+    const result = transform({ settled, unsold }, ({ settled, unsold }) => {
       const status = settled?.subscription.status
-      const outcome: RenewalOutcome = !settled
+      const outcome: RenewalOutcome = unsold
+        ? "expired"
+        : !settled
         ? "skipped"
         : settled.purchase.status === "completed"
           ? "renewed"

@@ -16,8 +16,11 @@ export type RenewalPlan = PlanForSale & {
  * The plan the renewal charges (`pending_variant_id ?? variant_id`; the
  * Trial: the plan it converts to) at today's catalog price less the promo
  * code discount that continues (a repeating or forever code), and the period
- * it pays for: from the old period end, one period of that plan.
+ * it pays for: from the old period end, one period of that plan. Null when
+ * that plan is no longer for sale (PLAN_NOT_FOUND): there is no price to charge.
  */
+const PLAN_NOT_FOUND = "PLAN_NOT_FOUND"
+
 export const loadRenewalPlanStep = createStep(
   "load-renewal-plan",
   async (attempt: RenewalAttempt, { container }) => {
@@ -28,11 +31,21 @@ export const loadRenewalPlanStep = createStep(
         "PLAN_NOT_FOUND"
       )
     }
-    const plan = await planForSale(container, { variantId: attempt.variant_id, salesChannelIds: null })
+    const plan = await planForSale(container, { variantId: attempt.variant_id, salesChannelIds: null }).catch(
+      (error: { code?: string }) => {
+        if (error?.code === PLAN_NOT_FOUND) return null
+        throw error
+      }
+    )
+    if (!plan) {
+      // taken off sale, unpublished or priceless: nothing can be charged, the
+      // subscription ends at its period end (the workflow's "renewal-unsold")
+      return new StepResponse<RenewalPlan | null>(null)
+    }
     const start = new Date(attempt.period_start)
     const end = periodEnd(start, { interval: plan.interval, interval_count: plan.interval_count })
     const off = renewalDiscount(plan.price.amount, plan.price.currency_code, attempt.discount)
-    return new StepResponse<RenewalPlan>({
+    return new StepResponse<RenewalPlan | null>({
       ...plan,
       price: off ? { ...plan.price, amount: off.total } : plan.price,
       period_start: start.toISOString(),
