@@ -21,12 +21,13 @@ import {
   AdminListSubscriptions,
   AdminUpsertPlan,
 } from "../admin/validators"
-import { AdminCancelSubscription } from "../admin/subscriptions/validators"
+import { AdminCancelSubscription, AdminSubscriptionReportParams } from "../admin/subscriptions/validators"
 import { AdminRunRenewals } from "../admin/subscriptions/renewals/validators"
 import {
   AdminCancelSubscriptionResponse,
   RenewalPassResult,
   SubscriptionPlanList,
+  SubscriptionReportResponse,
   SubscriptionPlanResponse,
 } from "../schemas/operations"
 import {
@@ -292,6 +293,29 @@ export const API_ROUTES: ApiRoute[] = [
     body: AdminCancelSubscription,
     responses: { 200: AdminCancelSubscriptionResponse },
     errors: { 400: [SUBSCRIPTION_NOT_ACTIVE], 404: [SUBSCRIPTION_NOT_FOUND] },
+  },
+  {
+    method: "GET",
+    path: "/admin/subscriptions/report",
+    tag: "admin: purchases and subscriptions",
+    summary: "Subscribers by status, MRR, renewal success rate and churn over [from, to), per day, week or month",
+    description:
+      "Reconstructed from the purchases and the subscriptions' timestamps; statuses and MRR at each bucket's end. " +
+      "The range may span at most 366 days.",
+    auth: "admin",
+    query: AdminSubscriptionReportParams,
+    responses: { 200: SubscriptionReportResponse },
+    errors: { 400: ["SUBSCRIPTION_REPORT_RANGE_INVALID", "SUBSCRIPTION_REPORT_RANGE_TOO_LONG"] },
+  },
+  {
+    method: "GET",
+    path: "/admin/subscriptions/report/export",
+    tag: "admin: purchases and subscriptions",
+    summary: "The subscription report as CSV, one row per bucket (the charts' figures)",
+    auth: "admin",
+    query: AdminSubscriptionReportParams,
+    responses: { 200: CSV },
+    errors: { 400: ["SUBSCRIPTION_REPORT_RANGE_INVALID", "SUBSCRIPTION_REPORT_RANGE_TOO_LONG"] },
   },
   {
     method: "POST",

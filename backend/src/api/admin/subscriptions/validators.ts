@@ -1,4 +1,6 @@
 import { z } from "@medusajs/framework/zod"
+import { isoDateString } from "../../../lib/validation"
+import { REPORT_INTERVALS } from "../../../lib/subscription-report"
 
 export const AdminCancelSubscription = z
   .object({
@@ -11,3 +13,13 @@ export const AdminCancelSubscription = z
     path: ["refund"],
   })
 export type AdminCancelSubscriptionType = z.infer<typeof AdminCancelSubscription>
+
+export const AdminSubscriptionReportParams = z
+  .object({
+    from: isoDateString().optional(),
+    to: isoDateString().optional(),
+    /** one point per UTC day, ISO week (from Monday) or month */
+    interval: z.enum(REPORT_INTERVALS).default("day"),
+  })
+  .strict()
+export type AdminSubscriptionReportParamsType = z.infer<typeof AdminSubscriptionReportParams>
