@@ -1,3 +1,5 @@
+import subscriptionReport from "./en-subscription-report"
+
 /**
  * English texts of our admin pages and widgets (i18n/ru.ts has the same keys:
  * its type is this object's). Counts with a word use `one` / `few` / `many` /
@@ -438,6 +440,7 @@ const en = {
   chart_extra: {
     no_activity: "No activity in this period",
   },
+  subscription_report: subscriptionReport,
   lifecycle: {
     title: "Subscriptions",
     subtitle: "Every customer's tariff: trials, active, past due, canceled and expired.",

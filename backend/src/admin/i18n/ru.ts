@@ -1,4 +1,5 @@
 import type { Messages } from "./en"
+import subscriptionReport from "./ru-subscription-report"
 
 /** Russian texts of our admin pages and widgets: the keys of i18n/en.ts. */
 const ru: Messages = {
@@ -436,6 +437,7 @@ const ru: Messages = {
   chart_extra: {
     no_activity: "За этот период ничего не было",
   },
+  subscription_report: subscriptionReport,
   lifecycle: {
     title: "Подписки",
     subtitle: "Тарифы всех клиентов: пробные, активные, просроченные, отменённые и завершённые.",
