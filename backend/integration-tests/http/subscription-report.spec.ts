@@ -39,20 +39,23 @@ medusaIntegrationTestRunner({
     const report = async (query: string) => (await api.get(`/admin/subscriptions/report?${query}`, admin())).data.report
 
     it("reports statuses, MRR, renewal success and churn of a known history, and the same as CSV", async () => {
-      // renews once; declines every renewal (past_due, then expired after 3 retries); cancelled today
+      // renews once; declines every renewal (past_due, then expired after 3 retries); cancelled today;
+      // a 7-day Trial that converts to Standard monthly at its end
       const renewing = await buy("standard:month")
       const declining = await buy("standard:month", { payment: { token: "tok_renewal_declined" } })
       const cancelled = await buy("premium:month")
+      const trial = await buy("trial:day", { payment: { token: "tok_success" } })
       const cancel = await api.post(`/admin/subscriptions/${cancelled.id}/cancel`, { at: "now" }, admin())
       expect(cancel.data.subscription.status).toEqual("canceled")
 
       const end = [renewing.ends_at, declining.ends_at].sort()[1]
-      expect((await run(at(end, MINUTE))).data).toEqual(expect.objectContaining({ renewed: 1, failed: 1 }))
+      expect((await run(at(end, MINUTE))).data).toEqual(expect.objectContaining({ renewed: 2, failed: 1 }))
       await run(at(end, DAY + MINUTE))
       await run(at(end, 3 * DAY + MINUTE))
       expect((await run(at(end, 5 * DAY + MINUTE))).data.expired).toEqual(1)
 
       const today = dayOf(renewing.starts_at)
+      const conversionDay = dayOf(trial.ends_at)
       const renewalDay = dayOf(end)
       const expiryDay = dayOf(at(end, 5 * DAY + MINUTE))
       const lastDay = dayOf(at(end, 7 * DAY))
@@ -63,13 +66,14 @@ medusaIntegrationTestRunner({
       expect(points[points.length - 1].start).toEqual(lastDay)
       const point = (day: string) => points.find((p) => p.start === day)
 
-      // today: two live at the day's end, each headed for a 399 ₽ renewal; the cancelled one ended
+      // today: three live at the day's end, each headed for a 399 ₽ renewal (the Trial: its
+      // conversion to Standard); the cancelled one ended
       expect(point(today)).toEqual({
         start: today,
-        trialing: 0,
+        trialing: 1,
         active: 2,
         past_due: 0,
-        mrr: 798,
+        mrr: 1197,
         renewal_attempts: 0,
         renewals_paid: 0,
         renewal_success_rate: null,
@@ -77,34 +81,43 @@ medusaIntegrationTestRunner({
         ended: 1,
         churn_rate: null,
       })
+      // the Trial's end: converted, paid
+      expect(point(conversionDay)).toEqual(
+        expect.objectContaining({ trialing: 0, active: 3, mrr: 1197, renewal_attempts: 1, renewals_paid: 1, renewal_success_rate: 1 })
+      )
       // the renewal day: one renewed, one declined (its retries are dated by the period they renew
       // under the test clock: the attempts ran "before" it in real time), so 1 paid of 4 + 1 attempts
       expect(point(renewalDay)).toEqual(
         expect.objectContaining({
-          active: 1,
+          active: 2,
           past_due: 1,
-          mrr: 798,
+          mrr: 1197,
           renewal_attempts: 5,
           renewals_paid: 1,
           renewal_success_rate: 0.2,
-          live_at_start: 2,
+          live_at_start: 3,
           ended: 0,
           churn_rate: 0,
         })
       )
       // the day the retries ran out: one of the two live at its start ended
       expect(point(expiryDay)).toEqual(
-        expect.objectContaining({ active: 1, past_due: 0, mrr: 399, live_at_start: 2, ended: 1, churn_rate: 0.5 })
+        expect.objectContaining({ active: 2, past_due: 0, mrr: 798, live_at_start: 3, ended: 1, churn_rate: 0.3333 })
       )
-      expect(point(lastDay)).toEqual(expect.objectContaining({ active: 1, past_due: 0, mrr: 399, ended: 0 }))
+      expect(point(lastDay)).toEqual(expect.objectContaining({ active: 2, past_due: 0, mrr: 798, ended: 0 }))
       expect(points.reduce((sum, p) => sum + p.ended, 0)).toEqual(2)
-      expect(points.reduce((sum, p) => sum + p.renewal_attempts, 0)).toEqual(5)
+      expect(points.reduce((sum, p) => sum + p.renewal_attempts, 0)).toEqual(6)
 
-      // one month bucket holding the renewal day: the same attempts
+      // one month bucket holding the renewal day: its attempts, and the conversion's if in the same month
       const monthly = await report(`from=${renewalDay}&to=${renewalDay}&interval=month`)
+      const withConversion = conversionDay.slice(0, 7) === renewalDay.slice(0, 7) ? 1 : 0
       expect(monthly.points).toHaveLength(1)
       expect(monthly.points[0]).toEqual(
-        expect.objectContaining({ start: `${renewalDay.slice(0, 7)}-01`, renewal_attempts: 5, renewals_paid: 1 })
+        expect.objectContaining({
+          start: `${renewalDay.slice(0, 7)}-01`,
+          renewal_attempts: 5 + withConversion,
+          renewals_paid: 1 + withConversion,
+        })
       )
 
       const csv = await api.get(`/admin/subscriptions/report/export?from=${today}&to=${lastDay}&interval=day`, {
@@ -129,8 +142,8 @@ medusaIntegrationTestRunner({
         "churn_rate",
       ])
       expect(rows).toHaveLength(points.length + 1)
-      expect(rows.find((r) => r[0] === today)).toEqual([today, "0", "2", "0", "798", "0", "0", "", "0", "1", ""])
-      expect(rows.find((r) => r[0] === renewalDay)).toEqual([renewalDay, "0", "1", "1", "798", "5", "1", "0.2", "2", "0", "0"])
+      expect(rows.find((r) => r[0] === today)).toEqual([today, "1", "2", "0", "1197", "0", "0", "", "0", "1", ""])
+      expect(rows.find((r) => r[0] === renewalDay)).toEqual([renewalDay, "0", "2", "1", "1197", "5", "1", "0.2", "3", "0", "0"])
     })
 
     it("refuses a bad range or interval with a code, in the admin's language", async () => {
