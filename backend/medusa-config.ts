@@ -87,6 +87,45 @@ const redisModules = redisUrl
     ]
   : [postgresLocking]
 
+// Notifications (src/notifications): the shopper's subscription messages go
+// out on the `email` channel. With SENDGRID_API_KEY, SendGrid sends them (from
+// SENDGRID_FROM, as HTML + subject); without it the local provider writes them
+// to the log (development, tests). Another provider is another entry with
+// `channels: ["email"]`. The local provider keeps the admin's in-app `feed`
+// channel, as Medusa's default configuration has it.
+if (process.env.SENDGRID_API_KEY && !process.env.SENDGRID_FROM) {
+  throw new Error("SENDGRID_FROM (the sender address) must be set with SENDGRID_API_KEY")
+}
+const emailProvider = process.env.SENDGRID_API_KEY
+  ? {
+      resolve: "@medusajs/medusa/notification-sendgrid",
+      id: "sendgrid",
+      options: {
+        channels: ["email"],
+        api_key: process.env.SENDGRID_API_KEY,
+        from: process.env.SENDGRID_FROM,
+      },
+    }
+  : null
+
+const notificationModule = {
+  key: Modules.NOTIFICATION,
+  resolve: "@medusajs/medusa/notification",
+  options: {
+    providers: [
+      {
+        resolve: "@medusajs/medusa/notification-local",
+        id: "local",
+        options: {
+          name: "Local Notification Provider",
+          channels: emailProvider ? ["feed"] : ["feed", "email"],
+        },
+      },
+      ...(emailProvider ? [emailProvider] : []),
+    ],
+  },
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -145,6 +184,7 @@ module.exports = defineConfig({
     // GET /store/tariffs answers in the request's language; admins edit them
     // in Settings → Translations.
     { resolve: "@medusajs/medusa/translation" },
+    notificationModule,
     ...redisModules,
   ],
   featureFlags: {

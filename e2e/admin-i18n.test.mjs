@@ -15,6 +15,7 @@ import {
   download,
   findPlan,
   parseCsv,
+  pickLanguage,
   registerCustomer,
   screenshot,
   signIn,
@@ -28,16 +29,6 @@ const newAdminPage = useAdminBrowser()
 // "17:17 MSK": a time in the viewer's zone (Moscow here), with the zone's name
 const TIME_WITH_ZONE = /\d{1,2}:\d{2} (MSK|GMT\+3)/
 const RU_DATE = /\d{2}\.\d{2}\.\d{4}/
-
-/**
- * What the dashboard does when the admin picks a language in the profile
- * (i18next `changeLanguage`): it keeps the choice in the `lng` cookie and in
- * localStorage, read back on every start.
- */
-async function pickLanguage(page, lng) {
-  await page.context().addCookies([{ name: "lng", value: lng, url: BACKEND_URL }])
-  await page.evaluate((value) => window.localStorage.setItem("lng", value), lng)
-}
 
 async function createCode(page, body) {
   const response = await page.request.post(`${BACKEND_URL}/admin/promocodes`, { data: body })

@@ -86,6 +86,16 @@ export function useAdminBrowser() {
   }
 }
 
+/**
+ * What the dashboard does when the admin picks a language in the profile
+ * (i18next `changeLanguage`): it keeps the choice in the `lng` cookie and in
+ * localStorage, read back on every start.
+ */
+export async function pickLanguage(page, lng) {
+  await page.context().addCookies([{ name: "lng", value: lng, url: BACKEND_URL }])
+  await page.evaluate((value) => window.localStorage.setItem("lng", value), lng)
+}
+
 /** Signs in through the admin's own login form. */
 export async function signIn(page, email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
   // the first request of a development server compiles the admin: be patient

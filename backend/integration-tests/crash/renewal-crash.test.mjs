@@ -1,6 +1,6 @@
 // Crash test: the server dies during a renewal after the saved card was
 // charged and before the renewal was recorded. The gateway answers an
-// authorization after 3 s (PAYMENT_EMULATOR_DELAY_MS), so the test has time to
+// authorization after 1.5 s (PAYMENT_EMULATOR_DELAY_MS), so the test has time to
 // hold the subscription's row (SELECT ... FOR UPDATE) once the pending renewal
 // exists; the workflow captures the payment and then waits on the row to
 // record the renewal; it is killed (-9) right there. After the restart the next pass
@@ -25,9 +25,10 @@ const DATABASE_URL = (() => {
 const DATABASE_NAME = DATABASE_URL && new URL(DATABASE_URL).pathname.slice(1)
 const PORT = Number(process.env.CRASH_RENEWAL_BACKEND_PORT || 9031)
 const BASE = `http://localhost:${PORT}`
-const TTL_MS = 2000
+/** a renewal pending longer than this is abandoned: longer than the gateway's delay + the kill */
+const TTL_MS = 8000
 /** the first server's gateway: time to take the row lock while the card is charged */
-const GATEWAY_DELAY_MS = 3000
+const GATEWAY_DELAY_MS = 1500
 const env = {
   ADMIN_DISABLED: "true",
   JWT_SECRET: "crash-test",

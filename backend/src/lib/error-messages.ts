@@ -71,6 +71,19 @@ const messages: Record<string, Messages> = {
     en: "Your subscription changed while this purchase was being made; check it and try again.",
     ru: "Подписка изменилась во время покупки; проверьте её и повторите.",
   },
+  // the admin's subscription actions (src/api/admin/subscriptions)
+  SUBSCRIPTION_NOT_PAST_DUE: {
+    en: "Only a past due subscription can be retried now.",
+    ru: "Повторить списание сейчас можно только для просроченной подписки.",
+  },
+  REFUND_NOT_AVAILABLE: {
+    en: "This purchase has nothing to refund: it was not paid or is already refunded in full.",
+    ru: "По этой покупке нечего возвращать: она не оплачена или уже возвращена полностью.",
+  },
+  REFUND_AMOUNT_TOO_LARGE: {
+    en: "The refund is larger than what is left of this payment.",
+    ru: "Сумма возврата больше, чем осталось от этого платежа.",
+  },
   // renewals (src/workflows/renew-subscription)
   SUBSCRIPTION_REPORT_RANGE_INVALID: {
     en: "The start of the report range must be before its end.",

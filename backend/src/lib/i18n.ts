@@ -2,13 +2,21 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 
 export type Lang = "en" | "ru"
 
+/** The Translation Module's locale of each language (the catalog's translations, the seed). */
+export const CATALOG_LOCALES: Record<Lang, string> = { en: "en-US", ru: "ru-RU" }
+
 /**
  * Picks the response language from `Accept-Language`: the first of ru / en in
  * the header's preference order wins; anything else falls back to English.
  */
 export function requestLanguage(header: string | undefined | null): Lang {
+  return preferredLanguage(header) ?? "en"
+}
+
+/** The first of ru / en in `Accept-Language`'s preference order; null when it names neither. */
+export function preferredLanguage(header: string | undefined | null): Lang | null {
   if (!header) {
-    return "en"
+    return null
   }
   const ranked = header
     .split(",")
@@ -21,7 +29,7 @@ export function requestLanguage(header: string | undefined | null): Lang {
     .filter((entry) => entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
   const match = ranked.find((entry) => entry.lang === "ru" || entry.lang === "en")
-  return (match?.lang as Lang) ?? "en"
+  return (match?.lang as Lang) ?? null
 }
 
 export function languageOf(req: MedusaRequest): Lang {

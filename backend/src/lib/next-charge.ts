@@ -20,6 +20,13 @@ type Renewing = Pick<
 > &
   Partial<Pick<SubscriptionDTO, "renewal_discount" | "renewal_discounts_left">>
 
+/** The plan a subscription renews on: a scheduled change, the Trial's conversion plan, else its own. */
+export function renewalVariantId(
+  s: Pick<SubscriptionDTO, "is_trial" | "variant_id" | "pending_variant_id" | "convert_to_variant_id">
+): string | null {
+  return s.pending_variant_id ?? (s.is_trial ? s.convert_to_variant_id : s.variant_id)
+}
+
 /**
  * What the renewal pass will charge next and when (DESIGN.md `next_charge`):
  * the period end (a past_due subscription: its next retry), the renewal
@@ -42,7 +49,7 @@ export async function nextRenewalOf(
   if (!live || !s.auto_renew || !card || s.cancel_at_period_end) {
     return null
   }
-  const variantId = s.pending_variant_id ?? (s.is_trial ? s.convert_to_variant_id : s.variant_id)
+  const variantId = renewalVariantId(s)
   const at = s.status === "past_due" ? s.next_attempt_at : s.ends_at
   if (!variantId || !at) {
     return null

@@ -1,4 +1,5 @@
 import subscriptionReport from "./en-subscription-report"
+import subscription from "./en-subscriptions"
 
 /**
  * English texts of our admin pages and widgets (i18n/ru.ts has the same keys:
@@ -475,6 +476,7 @@ const en = {
       renewal: "Renewal",
     },
   },
+  subscription,
   cancel: {
     ends_on: "Subscription ends on {{date}}",
     canceled_refunded: "Subscription canceled now, {{amount}} refunded",

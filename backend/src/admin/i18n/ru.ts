@@ -1,5 +1,6 @@
 import type { Messages } from "./en"
 import subscriptionReport from "./ru-subscription-report"
+import subscription from "./ru-subscriptions"
 
 /** Russian texts of our admin pages and widgets: the keys of i18n/en.ts. */
 const ru: Messages = {
@@ -472,6 +473,7 @@ const ru: Messages = {
       renewal: "Автопродление",
     },
   },
+  subscription,
   cancel: {
     ends_on: "Подписка закончится {{date}}",
     canceled_refunded: "Подписка отменена сейчас, возвращено {{amount}}",

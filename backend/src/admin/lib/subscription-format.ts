@@ -1,4 +1,5 @@
-import { formatDate, type BadgeColor } from "./format"
+import { DECLINE_MESSAGES, isDeclineReason } from "../../lib/payment-declines"
+import { formatDate, reasonLabel, type BadgeColor } from "./format"
 import { tr } from "./i18n"
 import type { LifecycleStatus, PurchaseKind } from "./subscription-types"
 
@@ -33,3 +34,21 @@ export const kindLabel = (kind: string | null | undefined) =>
 /** "01.12.2026 – 01.01.2027", or "—" when the purchase has no period (a failed one). */
 export const formatPeriod = (start: string | null | undefined, end: string | null | undefined) =>
   start && end ? `${formatDate(start)} – ${formatDate(end)}` : "—"
+
+type Titled = { product_title?: string | null; variant_title?: string | null; variant_id: string }
+
+/** "Standard · Monthly", or the variant id when the plan has no titles (deleted). */
+export const planTitle = (s: Titled) =>
+  [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
+
+/**
+ * Why a charge was declined, as a sentence in the admin's language: the API's own
+ * decline messages (lib/payment-declines.ts, one source for the API and the admin),
+ * other failures (`abandoned`, ...) through the admin's reason texts.
+ */
+export function declineSentence(reason: string | null | undefined, locale: string): string {
+  if (isDeclineReason(reason)) {
+    return DECLINE_MESSAGES[reason][locale.startsWith("ru") ? "ru" : "en"]
+  }
+  return reasonLabel(reason)
+}

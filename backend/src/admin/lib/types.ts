@@ -7,7 +7,7 @@
  */
 import type { z } from "@medusajs/framework/zod"
 import type { PurchaseWithTitles, SubscriptionWithTitles } from "../../api/schemas/purchases"
-import type { AdminCancelSubscription } from "../../api/admin/subscriptions/validators"
+import type { AdminCancelSubscription, AdminRefundSubscription } from "../../api/admin/subscriptions/validators"
 import type { AdminListSubscriptions } from "../../api/admin/validators"
 import type {
   AdminCreatePromocode,
@@ -43,6 +43,16 @@ export type {
   PurchaseStatus,
   SubscriptionStatus,
 } from "../../api/schemas/purchases"
+export type {
+  AdminSubscription,
+  AdminSubscriptionDetail,
+  AdminSubscriptionDetailResponse,
+  AdminSubscriptionList,
+  AdminSubscriptionRefundResponse,
+  AdminSubscriptionRetryResponse,
+  TimelineEntry,
+  TimelineType,
+} from "../../api/schemas/admin-subscriptions"
 export type {
   AdminCancelSubscriptionResponse,
   SubscriptionRefund,
@@ -89,6 +99,9 @@ export type GeneratePayload = WithDateStrings<z.input<typeof AdminGeneratePromoc
 
 /** `POST /admin/subscriptions/:id/cancel`: `at`, and `refund` (only with `at: "now"`). */
 export type CancelSubscriptionPayload = z.input<typeof AdminCancelSubscription>
+
+/** `POST /admin/subscriptions/:id/refund`: the purchase, and `amount` (omitted: all that is left). */
+export type RefundSubscriptionPayload = z.input<typeof AdminRefundSubscription>
 
 /** The rules a code carries, as sent to create, update and generate. */
 export type PromocodeRulesPayload = Omit<CreatePromocodePayload, "code">

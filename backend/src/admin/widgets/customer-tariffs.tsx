@@ -20,16 +20,11 @@ import {
   reasonLabel,
 } from "../lib/format"
 import { usePaginationTexts, useT } from "../lib/i18n"
-import { formatPeriod, kindLabel, statusColor, statusLabel } from "../lib/subscription-format"
+import { formatPeriod, kindLabel, planTitle, statusColor, statusLabel } from "../lib/subscription-format"
 import { LIVE_STATUSES, type PurchaseWithKind } from "../lib/subscription-types"
 import type { Purchase } from "../lib/types"
 
 const PAGE_SIZE = 5
-
-type Titled = { product_title?: string | null; variant_title?: string | null; variant_id: string }
-
-const planTitle = (s: Titled) =>
-  [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
 
 /**
  * A table that fits the side column: fixed layout, long text cut with the
@@ -106,9 +101,14 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
       description={t("customer.subscription_text")}
       actions={
         current ? (
-          <Button size="small" variant="secondary" onClick={() => setCanceling(true)}>
-            {t("lifecycle.cancel_subscription")}
-          </Button>
+          <>
+            <Button size="small" variant="transparent" asChild>
+              <Link to={`/subscriptions/${current.id}`}>{t("subscription.open")}</Link>
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => setCanceling(true)}>
+              {t("lifecycle.cancel_subscription")}
+            </Button>
+          </>
         ) : undefined
       }
     >
@@ -122,7 +122,12 @@ function SubscriptionSection({ customerId }: { customerId: string }) {
             label={t("customer.current_plan")}
             value={
               <span className="flex flex-wrap items-center gap-2">
-                {planTitle(current)}
+                <Link
+                  to={`/subscriptions/${current.id}`}
+                  className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                >
+                  {planTitle(current)}
+                </Link>
                 <StatusBadge color={statusColor(current.status)}>{statusLabel(current.status)}</StatusBadge>
               </span>
             }
@@ -236,7 +241,17 @@ function PurchasesSection({ customerId }: { customerId: string }) {
                 <span className="block whitespace-normal">{formatDateTime(p.created_at)}</span>
               </Table.Cell>
               <Table.Cell>
-                <Cut>{planTitle(p)}</Cut>
+                {p.subscription_id ? (
+                  <Link
+                    to={`/subscriptions/${p.subscription_id}`}
+                    title={planTitle(p)}
+                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover block truncate"
+                  >
+                    {planTitle(p)}
+                  </Link>
+                ) : (
+                  <Cut>{planTitle(p)}</Cut>
+                )}
                 <Cut className="text-ui-fg-subtle">
                   {[kindLabel(p.kind), formatPeriod(p.period_start, p.period_end)]
                     .filter((x) => x !== "—")

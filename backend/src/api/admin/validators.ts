@@ -42,6 +42,8 @@ export const AdminListSubscriptions = z
   .object({
     customer_id: id.optional(),
     status: list(z.enum(SUBSCRIPTION_STATUSES)).optional(),
+    /** part of the customer's email, any case */
+    q: text().trim().min(1).max(254).optional(),
     ...pagination,
   })
   .strict()

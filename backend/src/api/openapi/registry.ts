@@ -21,7 +21,18 @@ import {
   AdminListSubscriptions,
   AdminUpsertPlan,
 } from "../admin/validators"
-import { AdminCancelSubscription, AdminSubscriptionReportParams } from "../admin/subscriptions/validators"
+import {
+  AdminCancelSubscription,
+  AdminRefundSubscription,
+  AdminRetrySubscription,
+  AdminSubscriptionReportParams,
+} from "../admin/subscriptions/validators"
+import {
+  AdminSubscriptionDetailResponse,
+  AdminSubscriptionList,
+  AdminSubscriptionRefundResponse,
+  AdminSubscriptionRetryResponse,
+} from "../schemas/admin-subscriptions"
 import { AdminRunRenewals } from "../admin/subscriptions/renewals/validators"
 import {
   AdminCancelSubscriptionResponse,
@@ -44,7 +55,7 @@ import {
   PromocodeResponse,
   ValidateResponse,
 } from "../schemas/promocodes"
-import { PurchaseList, SubscriptionList } from "../schemas/purchases"
+import { PurchaseList } from "../schemas/purchases"
 import type { ApiRoute } from "./types"
 import { PROMOCODE_REJECTIONS, STORE_ROUTES } from "./store-routes"
 import { PROMOCODE_CODE_SPACE_TOO_SMALL } from "../../lib/rate-limit/code-space"
@@ -280,7 +291,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Subscriptions of every customer, the latest ending first, with filters",
     auth: "admin",
     query: AdminListSubscriptions,
-    responses: { 200: SubscriptionList },
+    responses: { 200: AdminSubscriptionList },
   },
   {
     method: "POST",
@@ -316,6 +327,39 @@ export const API_ROUTES: ApiRoute[] = [
     query: AdminSubscriptionReportParams,
     responses: { 200: CSV },
     errors: { 400: ["SUBSCRIPTION_REPORT_RANGE_INVALID", "SUBSCRIPTION_REPORT_RANGE_TOO_LONG"] },
+  },
+  {
+    method: "GET",
+    path: "/admin/subscriptions/:id",
+    tag: "admin: purchases and subscriptions",
+    summary: "One subscription with its MRR and its timeline, newest first",
+    description:
+      "The timeline joins the purchases (bought, renewed, declined), the Payment Module's refunds, cancels, resumes and scheduled plan changes, the end, and the Notification Module's messages about it. `refundable` lists the paid purchases and what each can still give back.",
+    auth: "admin",
+    responses: { 200: AdminSubscriptionDetailResponse },
+    errors: { 404: [SUBSCRIPTION_NOT_FOUND] },
+  },
+  {
+    method: "POST",
+    path: "/admin/subscriptions/:id/refund",
+    tag: "admin: purchases and subscriptions",
+    summary: "Refunds one purchase of the subscription, in full or in part, through the Payment Module",
+    description: "Without `amount`, everything the purchase can still give back. The subscription is not changed.",
+    auth: "admin",
+    body: AdminRefundSubscription,
+    responses: { 200: AdminSubscriptionRefundResponse },
+    errors: { 400: ["REFUND_NOT_AVAILABLE", "REFUND_AMOUNT_TOO_LARGE"], 404: ["PURCHASE_NOT_FOUND"] },
+  },
+  {
+    method: "POST",
+    path: "/admin/subscriptions/:id/retry",
+    tag: "admin: purchases and subscriptions",
+    summary: "Retries a past_due subscription's renewal now with its saved card",
+    description: "A decline counts as one of the retries. Any other status: 400 SUBSCRIPTION_NOT_PAST_DUE.",
+    auth: "admin",
+    body: AdminRetrySubscription,
+    responses: { 200: AdminSubscriptionRetryResponse },
+    errors: { 400: ["SUBSCRIPTION_NOT_PAST_DUE"], 404: [SUBSCRIPTION_NOT_FOUND] },
   },
   {
     method: "POST",

@@ -24,6 +24,7 @@ export {
 } from "./lib/plan-change"
 export type { Decision, PlanChange, TrialEligibility } from "./lib/plan-change"
 export { LIVE_STATUSES, SUBSCRIPTION_STATUSES } from "./models/subscription"
+export { SUBSCRIPTION_EVENT_TYPES } from "./models/subscription-event"
 export { PURCHASE_KINDS } from "./models/purchase"
 export type * from "./renewal-types"
 export type { RenewalDiscount } from "./lib/renewal"

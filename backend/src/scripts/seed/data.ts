@@ -28,7 +28,7 @@ export const REGIONS = [
  * store's supported locales, and the language of each translation below.
  * Titles are stored in English; `ru` holds the Russian translation.
  */
-export const CATALOG_LOCALES = { en: "en-US", ru: "ru-RU" } as const
+export { CATALOG_LOCALES } from "../../lib/i18n"
 
 export type PlanSeed = {
   title: string

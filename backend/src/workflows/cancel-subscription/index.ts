@@ -4,6 +4,8 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { SUBSCRIPTION_EVENT_OPTIONS, SubscriptionEvents } from "../../notifications/events"
 import { cancelSubscriptionStep } from "./steps/cancel-subscription"
 import { refundProratedStep } from "./steps/refund-prorated"
 
@@ -21,7 +23,7 @@ export type CancelSubscriptionInput = {
  * Cancels a subscription (see the subscription module's README): at the
  * period end (the customer's cancel), or now with an optional prorated
  * refund through the Payment Module (an admin's). Ended ones answer
- * SUBSCRIPTION_NOT_ACTIVE.
+ * SUBSCRIPTION_NOT_ACTIVE. Announces `subscription.canceled`.
  */
 export const cancelSubscriptionWorkflow = createWorkflow(
   "cancel-subscription",
@@ -38,6 +40,15 @@ export const cancelSubscriptionWorkflow = createWorkflow(
         at: transform({ cancelled }, ({ cancelled }) => new Date(cancelled.subscription.ends_at).toISOString()),
       })
     )
+    // the shopper is told (subscribers/subscription-notifications.ts)
+    emitEventStep({
+      eventName: SubscriptionEvents.CANCELED,
+      data: transform({ cancelled, input }, ({ cancelled, input }) => ({
+        subscription_id: cancelled.subscription.id,
+        by: input.customer_id ? ("customer" as const) : ("admin" as const),
+      })),
+      options: SUBSCRIPTION_EVENT_OPTIONS,
+    }).config({ name: "emit-subscription-canceled" })
     const result = transform({ cancelled, refund }, ({ cancelled, refund }) => ({
       subscription: cancelled.subscription,
       refund: refund ?? null,

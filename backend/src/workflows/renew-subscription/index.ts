@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { SUBSCRIPTION_EVENT_OPTIONS, SubscriptionEvents } from "../../notifications/events"
 import { PURCHASE_COMPLETED_EVENT } from "../purchase-tariff"
 import { beginRenewalStep } from "./steps/begin-renewal"
 import { chargeSavedCardStep } from "./steps/charge-saved-card"
@@ -33,7 +34,9 @@ export type RenewalOutcome = "renewed" | "failed" | "expired" | "skipped"
  * that it is due, record a pending `renewal` purchase (unique per
  * subscription and period start), charge the saved card off-session, then
  * move the period (or go past_due / expired on a decline), finish the
- * purchase and announce it (`purchase.completed` records its order). A
+ * purchase and announce it (`purchase.completed` records its order and
+ * sends the receipt; a decline `subscription.payment_failed` or
+ * `subscription.expired`, src/notifications/events.ts). A
  * failure after the charge refunds it, restores the subscription and marks
  * the purchase failed: a period is never charged twice nor lost.
  */
@@ -83,6 +86,17 @@ export const renewSubscriptionWorkflow = createWorkflow(
         eventName: PURCHASE_COMPLETED_EVENT,
         data: paid,
         options: { attempts: 5, backoff: { type: "exponential", delay: 5000 } },
+      })
+    })
+    // a decline tells the shopper: the payment failed and is retried, or (no retry left) it expired
+    when("renewal-declined", { settled }, ({ settled }) => settled?.purchase.status === "failed").then(() => {
+      const declined = transform({ settled }, ({ settled }) => ({
+        eventName:
+          settled!.subscription.status === "expired" ? SubscriptionEvents.EXPIRED : SubscriptionEvents.PAYMENT_FAILED,
+        data: { subscription_id: settled!.subscription.id, purchase_id: settled!.purchase.id },
+      }))
+      emitEventStep({ eventName: declined.eventName, data: declined.data, options: SUBSCRIPTION_EVENT_OPTIONS }).config({
+        name: "emit-renewal-declined",
       })
     })
     releaseLockStep({ key: lockKey })

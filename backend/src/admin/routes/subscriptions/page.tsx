@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ArrowPath, User, XCircle } from "@medusajs/icons"
+import { ArrowPath, ArrowUpRightOnBox, User, XCircle } from "@medusajs/icons"
 import {
   Container,
   DataTable,
@@ -16,23 +16,17 @@ import { useMemo, useState } from "react"
 import { useNavigate, useSearchParams } from "react-router-dom"
 import { CancelSubscriptionPrompt } from "../../components/cancel-subscription"
 import { ErrorState } from "../../components/states"
-import { useCustomersById } from "../../hooks/customers"
 import { useSubscriptions } from "../../hooks/subscriptions"
-import { useTariffOptions } from "../../hooks/tariffs"
-import { formatAmount, formatDate } from "../../lib/format"
+import { DEFAULT_CURRENCY, formatAmount, formatAmounts, formatDate } from "../../lib/format"
 import { tr, usePaginationTexts, useT } from "../../lib/i18n"
-import {
-  SUBSCRIPTION_STATUSES,
-  formatPeriod,
-  statusColor,
-  statusLabel,
-} from "../../lib/subscription-format"
-import { LIVE_STATUSES, type LifecycleSubscription } from "../../lib/subscription-types"
+import { SUBSCRIPTION_STATUSES, formatPeriod, planTitle, statusColor, statusLabel } from "../../lib/subscription-format"
+import { LIVE_STATUSES } from "../../lib/subscription-types"
+import type { AdminSubscription } from "../../lib/types"
 
 const PAGE_SIZE = 20
 
-const columnHelper = createDataTableColumnHelper<LifecycleSubscription>()
-const filterHelper = createDataTableFilterHelper<LifecycleSubscription>()
+const columnHelper = createDataTableColumnHelper<AdminSubscription>()
+const filterHelper = createDataTableFilterHelper<AdminSubscription>()
 
 function filters(t: (key: string) => string) {
   return [
@@ -44,22 +38,21 @@ function filters(t: (key: string) => string) {
   ]
 }
 
-const planTitle = (s: LifecycleSubscription) =>
-  [s.product_title, s.variant_title].filter(Boolean).join(" · ") || s.variant_id
-
 /**
- * Every customer's subscriptions, the latest ending first: status filter and pages in
- * the URL; a live one can be cancelled (now, with an optional prorated refund, or at the
- * period end). A row opens the customer.
+ * Every customer's subscriptions, the latest ending first: search by the customer's
+ * email, several statuses at once and the page in the URL; each row's MRR and the MRR
+ * of everything the filters match above the table. A row opens the subscription; a
+ * live one can be cancelled from its menu.
  */
 const SubscriptionsPage = () => {
   const navigate = useNavigate()
   const { t, locale } = useT()
   const paginationTexts = usePaginationTexts()
   const [searchParams, setSearchParams] = useSearchParams()
-  const [target, setTarget] = useState<LifecycleSubscription | null>(null)
+  const [target, setTarget] = useState<AdminSubscription | null>(null)
 
   const status = searchParams.get("status") ?? ""
+  const q = searchParams.get("q") ?? ""
   const offset = Math.max(0, Number(searchParams.get("offset")) || 0)
   const update = (patch: Record<string, string | null>) =>
     setSearchParams(
@@ -77,27 +70,8 @@ const SubscriptionsPage = () => {
       { replace: true }
     )
 
-  const { data, isLoading, isError, error, refetch } = useSubscriptions({
-    status,
-    limit: PAGE_SIZE,
-    offset,
-  })
+  const { data, isLoading, isError, error, refetch } = useSubscriptions({ status, q, limit: PAGE_SIZE, offset })
   const subscriptions = data?.subscriptions ?? []
-  const customerIds = useMemo(
-    () => [...new Set(subscriptions.map((s) => s.customer_id))],
-    [subscriptions]
-  )
-  const { data: customers } = useCustomersById(customerIds)
-  const { data: plans } = useTariffOptions()
-  const emails = useMemo(
-    () => new Map((customers ?? []).map((c) => [c.id, c.email])),
-    [customers]
-  )
-  const planNames = useMemo(
-    () =>
-      new Map((plans ?? []).map((p) => [p.variant_id, `${p.product_title} · ${p.variant_title}`])),
-    [plans]
-  )
 
   // a filter just added from the menu has no value yet; it lives here until it gets one
   const [pendingFilters, setPendingFilters] = useState<DataTableFilteringState>({})
@@ -110,21 +84,19 @@ const SubscriptionsPage = () => {
     () => [
       columnHelper.display({
         id: "customer",
-        header: t("validate.customer"),
-        cell: ({ row }) => emails.get(row.original.customer_id) ?? row.original.customer_id,
+        header: t("subscription.customer"),
+        cell: ({ row }) => row.original.customer_email ?? row.original.customer_id,
       }),
       columnHelper.display({
         id: "plan",
-        header: t("validate.plan"),
+        header: t("subscription.plan"),
         cell: ({ row }) => planTitle(row.original),
       }),
       columnHelper.accessor("status", {
         header: t("list.status"),
         cell: ({ row }) => (
           <span className="flex flex-wrap items-center gap-1">
-            <StatusBadge color={statusColor(row.original.status)}>
-              {statusLabel(row.original.status)}
-            </StatusBadge>
+            <StatusBadge color={statusColor(row.original.status)}>{statusLabel(row.original.status)}</StatusBadge>
             {row.original.cancel_at_period_end ? (
               <Text size="xsmall" className="text-ui-fg-subtle">
                 {t("lifecycle.ends_at_period_end")}
@@ -139,14 +111,6 @@ const SubscriptionsPage = () => {
         cell: ({ row }) => formatPeriod(row.original.current_period_start, row.original.current_period_end),
       }),
       columnHelper.display({
-        id: "pending",
-        header: t("lifecycle.scheduled_change"),
-        cell: ({ row }) => {
-          const pending = row.original.pending_variant_id
-          return pending ? planNames.get(pending) ?? pending : "—"
-        },
-      }),
-      columnHelper.display({
         id: "next_charge",
         header: t("lifecycle.next_charge"),
         cell: ({ row }) => {
@@ -159,31 +123,37 @@ const SubscriptionsPage = () => {
             : "—"
         },
       }),
+      columnHelper.display({
+        id: "mrr",
+        header: () => <span title={t("subscription.mrr_hint")}>{t("subscription.mrr")}</span>,
+        cell: ({ row }) => (
+          <span className="tabular-nums">
+            {formatAmount(row.original.mrr, row.original.next_charge?.currency_code ?? DEFAULT_CURRENCY)}
+          </span>
+        ),
+      }),
       columnHelper.action({
-        actions: ({ row }) =>
-          LIVE_STATUSES.includes(row.original.status)
-            ? [
-                [
-                  {
-                    label: t("lifecycle.cancel_menu"),
-                    icon: <XCircle />,
-                    onClick: () => setTarget(row.original),
-                  },
-                ],
-              ]
-            : [
-                [
-                  {
-                    label: t("lifecycle.open_customer"),
-                    icon: <User />,
-                    onClick: () => navigate(`/customers/${row.original.customer_id}`),
-                  },
-                ],
-              ],
+        actions: ({ row }) => [
+          [
+            {
+              label: t("subscription.open"),
+              icon: <ArrowUpRightOnBox />,
+              onClick: () => navigate(`/subscriptions/${row.original.id}`),
+            },
+            {
+              label: t("lifecycle.open_customer"),
+              icon: <User />,
+              onClick: () => navigate(`/customers/${row.original.customer_id}`),
+            },
+          ],
+          ...(LIVE_STATUSES.includes(row.original.status)
+            ? [[{ label: t("lifecycle.cancel_menu"), icon: <XCircle />, onClick: () => setTarget(row.original) }]]
+            : []),
+        ],
       }),
     ],
     // rebuilt when the language changes (t follows it)
-    [emails, planNames, navigate, locale]
+    [navigate, locale]
   )
   const tableFilters = useMemo(() => filters(t), [locale])
 
@@ -199,15 +169,17 @@ const SubscriptionsPage = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     filters: tableFilters,
-    onRowClick: (_, row) => navigate(`/customers/${row.customer_id}`),
+    onRowClick: (_, row) => navigate(`/subscriptions/${row.id}`),
+    search: {
+      state: q,
+      onSearchChange: (value) => update({ q: value.trim(), offset: null }),
+    },
     filtering: {
       state: filtering,
       onFilteringChange: (state) => {
         setPendingFilters(
           Object.fromEntries(
-            Object.entries(state).filter(
-              ([, value]) => !value || (Array.isArray(value) && !value.length)
-            )
+            Object.entries(state).filter(([, value]) => !value || (Array.isArray(value) && !value.length))
           )
         )
         update({
@@ -232,8 +204,16 @@ const SubscriptionsPage = () => {
               <Text size="small" className="text-ui-fg-subtle">
                 {t("lifecycle.subtitle")}
               </Text>
+              {data ? (
+                <Text size="small" weight="plus" data-testid="mrr-total" title={t("subscription.mrr_hint")}>
+                  {t("subscription.mrr_total", { amount: formatAmounts(data.mrr_total) })}
+                </Text>
+              ) : null}
             </div>
-            <DataTable.FilterMenu tooltip={t("list.filter")} />
+            <div className="flex flex-wrap items-center gap-2">
+              <DataTable.FilterMenu tooltip={t("list.filter")} />
+              <DataTable.Search placeholder={t("subscription.search")} />
+            </div>
           </DataTable.Toolbar>
           {isError ? (
             <ErrorState error={error} title={t("customer.subscriptions_failed")} onRetry={() => refetch()} />
@@ -242,7 +222,7 @@ const SubscriptionsPage = () => {
               <DataTable.Table
                 emptyState={{
                   empty: { heading: t("lifecycle.empty"), description: t("lifecycle.empty_text") },
-                  filtered: { heading: t("lifecycle.no_match"), description: t("lifecycle.no_match_text") },
+                  filtered: { heading: t("lifecycle.no_match"), description: t("subscription.no_match_text") },
                 }}
               />
               <DataTable.Pagination translations={paginationTexts} />
@@ -254,7 +234,7 @@ const SubscriptionsPage = () => {
         <CancelSubscriptionPrompt
           key={target.id}
           subscription={target}
-          label={t("lifecycle.plan_of", { plan: planTitle(target), customer: emails.get(target.customer_id) ?? target.customer_id })}
+          label={t("lifecycle.plan_of", { plan: planTitle(target), customer: target.customer_email ?? target.customer_id })}
           open
           onOpenChange={(open) => {
             if (!open) {

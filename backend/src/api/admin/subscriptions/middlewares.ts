@@ -1,5 +1,10 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminCancelSubscription, AdminSubscriptionReportParams } from "./validators"
+import {
+  AdminCancelSubscription,
+  AdminRefundSubscription,
+  AdminRetrySubscription,
+  AdminSubscriptionReportParams,
+} from "./validators"
 
 export const adminSubscriptionsMiddlewares: MiddlewareRoute[] = [
   {
@@ -16,5 +21,15 @@ export const adminSubscriptionsMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/subscriptions/:id/cancel",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminCancelSubscription)],
+  },
+  {
+    matcher: "/admin/subscriptions/:id/refund",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminRefundSubscription)],
+  },
+  {
+    matcher: "/admin/subscriptions/:id/retry",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminRetrySubscription)],
   },
 ]

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { isoDateString } from "../../../lib/validation"
+import { id, isoDateString } from "../../../lib/validation"
 import { REPORT_INTERVALS } from "../../../lib/subscription-report"
 
 export const AdminCancelSubscription = z
@@ -23,3 +23,17 @@ export const AdminSubscriptionReportParams = z
   })
   .strict()
 export type AdminSubscriptionReportParamsType = z.infer<typeof AdminSubscriptionReportParams>
+
+export const AdminRefundSubscription = z
+  .object({
+    /** the purchase (of this subscription) whose payment is refunded */
+    purchase_id: id(100),
+    /** in major units; omitted: everything the purchase can still give back */
+    amount: z.number().positive().max(1_000_000_000).multipleOf(0.01).optional(),
+  })
+  .strict()
+export type AdminRefundSubscriptionType = z.infer<typeof AdminRefundSubscription>
+
+/** Retry now takes no parameters. */
+export const AdminRetrySubscription = z.object({}).strict()
+export type AdminRetrySubscriptionType = z.infer<typeof AdminRetrySubscription>

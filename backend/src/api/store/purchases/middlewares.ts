@@ -4,6 +4,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { rememberCustomerLanguage } from "../../../notifications/language"
 import { StoreCreatePurchase, StoreListParams, StorePreviewPurchase } from "./validators"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
@@ -17,7 +18,8 @@ export const storePurchasesMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/purchases",
     methods: ["POST"],
-    middlewares: [customerOnly, validateAndTransformBody(StoreCreatePurchase)],
+    // the language the shopper buys in is the one their notifications use
+    middlewares: [customerOnly, validateAndTransformBody(StoreCreatePurchase), rememberCustomerLanguage],
   },
   {
     matcher: "/store/purchases",

@@ -1,4 +1,5 @@
 import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
+import { rememberCustomerLanguage } from "../../../notifications/language"
 
 const customerOnly = authenticate("customer", ["session", "bearer"])
 
@@ -6,11 +7,11 @@ export const storeSubscriptionsMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/subscriptions/:id/cancel",
     methods: ["POST"],
-    middlewares: [customerOnly],
+    middlewares: [customerOnly, rememberCustomerLanguage],
   },
   {
     matcher: "/store/subscriptions/:id/resume",
     methods: ["POST"],
-    middlewares: [customerOnly],
+    middlewares: [customerOnly, rememberCustomerLanguage],
   },
 ]

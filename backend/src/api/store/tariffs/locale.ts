@@ -1,11 +1,8 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { languageOf } from "../../../lib/i18n"
+import { CATALOG_LOCALES, languageOf } from "../../../lib/i18n"
 
 /** The catalog's locales (as the seed stores translations), by language. */
-const CATALOG_LOCALE_BY_LANGUAGE: Record<string, string> = {
-  en: "en-US",
-  ru: "ru-RU",
-}
+const CATALOG_LOCALE_BY_LANGUAGE: Record<string, string> = CATALOG_LOCALES
 
 /**
  * The locale catalog texts are translated to: Medusa's own choice

@@ -373,6 +373,27 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
         expect(await byCustomer()).toEqual(before)
       })
 
+      it("records each cancel, resume and scheduled change as an event; restoring a change removes its event only", async () => {
+        const { subscription } = await service.grantOrExtend(monthly({ amount: 399 }))
+        const events = async () =>
+          (await service.listSubscriptionEvents({ subscription_id: subscription.id }, { order: { created_at: "ASC" } })).map((e) => [
+            e.type,
+            (e.data as { variant_id?: string } | null)?.variant_id ?? null,
+          ])
+        await service.cancelAtPeriodEnd(subscription.id, { now: NOW })
+        await service.resume(subscription.id, { now: NOW })
+        await service.schedulePlanChange({ customer_id: "cus_1", subscription_id: subscription.id, variant_id: "v_a", now: NOW })
+        expect(await events()).toEqual([["canceled", null], ["resumed", null], ["plan_change_scheduled", "v_a"]])
+        // a refused change records nothing
+        await expect(service.resume(subscription.id, { now: NOW })).rejects.toMatchObject({ code: "SUBSCRIPTION_NOT_CANCELED" })
+        const ended = await service.cancelNow(subscription.id, { now: NOW })
+        expect((await events()).map(([type]) => type)).toEqual(["canceled", "resumed", "plan_change_scheduled", "canceled_now"])
+        // the compensation of the cancel: the subscription back, its event gone, the others kept
+        await service.restoreSubscription(ended.before)
+        expect((await events()).map(([type]) => type)).toEqual(["canceled", "resumed", "plan_change_scheduled"])
+        expect((await service.retrieveSubscription(subscription.id)).status).toBe("active")
+      })
+
       it("schedules a plan change, and a second one replaces the first", async () => {
         const { subscription } = await service.grantOrExtend(monthly())
         await service.schedulePlanChange({ customer_id: "cus_1", subscription_id: subscription.id, variant_id: "v_a", now: NOW })

@@ -1,3 +1,4 @@
 export { Purchase } from "./purchase"
 export { Subscription } from "./subscription"
+export { SubscriptionEvent } from "./subscription-event"
 export { SubscriptionPlan } from "./subscription-plan"

@@ -7,6 +7,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { applyGrant, undoGrant } from "../lib/grant"
+import { forgetEvent } from "../lib/events"
 import {
   assertLive,
   lockOne,
@@ -24,7 +25,8 @@ import {
   selectRows,
   transactionManager,
 } from "../lib/sql"
-import { Purchase, Subscription, SubscriptionPlan } from "../models"
+import { Purchase, Subscription, SubscriptionEvent, SubscriptionPlan } from "../models"
+import type { SubscriptionEventType } from "../models/subscription-event"
 import { LIVE_STATUSES } from "../models/subscription"
 import type {
   CompletePurchaseInput,
@@ -107,6 +109,7 @@ export class SubscriptionLifecycle extends MedusaService({
   SubscriptionPlan,
   Purchase,
   Subscription,
+  SubscriptionEvent,
 }) {
   /**
    * Applies one purchase to the customer's subscriptions (see lib/grant.ts
@@ -161,11 +164,14 @@ export class SubscriptionLifecycle extends MedusaService({
     input: { customer_id: string; subscription_id: string; variant_id: string | null; now?: Date | string },
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<SubscriptionChange> {
-    return await this.changeLive_(input.subscription_id, input.customer_id, input.now, sharedContext, () => ({
-      pending_variant_id: input.variant_id,
-      cancel_at_period_end: false,
-      canceled_at: null,
-    }))
+    return await this.changeLive_(
+      input.subscription_id,
+      input.customer_id,
+      input.now,
+      sharedContext,
+      () => ({ pending_variant_id: input.variant_id, cancel_at_period_end: false, canceled_at: null }),
+      { type: "plan_change_scheduled", data: { variant_id: input.variant_id } }
+    )
   }
 
   /**
@@ -181,10 +187,14 @@ export class SubscriptionLifecycle extends MedusaService({
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<SubscriptionChange> {
     const now = toDate(options.now, "now")
-    return await this.changeLive_(id, options.customer_id, now, sharedContext, (row) => ({
-      cancel_at_period_end: true,
-      canceled_at: (row.canceled_at ?? now).toISOString(),
-    }))
+    return await this.changeLive_(
+      id,
+      options.customer_id,
+      now,
+      sharedContext,
+      (row) => ({ cancel_at_period_end: true, canceled_at: (row.canceled_at ?? now).toISOString() }),
+      { type: "canceled" }
+    )
   }
 
   /** Undoes a cancel at the period end; NOT_ALLOWED SUBSCRIPTION_NOT_CANCELED if none. */
@@ -203,7 +213,7 @@ export class SubscriptionLifecycle extends MedusaService({
         )
       }
       return { cancel_at_period_end: false, canceled_at: null }
-    })
+    }, { type: "resumed" })
   }
 
   /** Ends a live subscription now (`canceled`); `before` has what it was, for a refund or an undo. */
@@ -214,22 +224,34 @@ export class SubscriptionLifecycle extends MedusaService({
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<SubscriptionChange> {
     const now = toDate(options.now, "now")
-    return await this.changeLive_(id, null, now, sharedContext, () => ({
-      status: "canceled",
-      ends_at: now.toISOString(),
-      cancel_at_period_end: false,
-      canceled_at: now.toISOString(),
-      pending_variant_id: null,
-    }))
+    return await this.changeLive_(
+      id,
+      null,
+      now,
+      sharedContext,
+      () => ({
+        status: "canceled",
+        ends_at: now.toISOString(),
+        cancel_at_period_end: false,
+        canceled_at: now.toISOString(),
+        pending_variant_id: null,
+      }),
+      { type: "canceled_now" }
+    )
   }
 
-  /** Writes a subscription back as `before` was (the compensation of the changes above). */
+  /**
+   * Writes a subscription back as `before` was (the compensation of the
+   * changes above), and removes the event the change recorded.
+   */
   @InjectTransactionManager()
   async restoreSubscription(
     before: SubscriptionSnapshot,
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<void> {
-    await writeSnapshot(transactionManager(sharedContext), before)
+    const manager = transactionManager(sharedContext)
+    await writeSnapshot(manager, before)
+    await forgetEvent(manager, before)
   }
 
   /**
@@ -323,7 +345,8 @@ export class SubscriptionLifecycle extends MedusaService({
     customerId: string | null | undefined,
     now: Date | string | undefined,
     sharedContext: ModuleContext,
-    change: (row: SubscriptionRow) => Partial<SubscriptionSnapshot>
+    change: (row: SubscriptionRow) => Partial<SubscriptionSnapshot>,
+    event: { type: SubscriptionEventType; data?: Record<string, unknown> }
   ): Promise<SubscriptionChange> {
     const manager = transactionManager(sharedContext)
     const unlocked = await lockOne(manager, id, customerId)
@@ -332,6 +355,10 @@ export class SubscriptionLifecycle extends MedusaService({
     assertLive(row, toDate(now, "now"))
     const before = snapshot(row)
     await writeSnapshot(manager, { ...before, ...change(row) })
+    await this.createSubscriptionEvents(
+      { subscription_id: id, type: event.type, data: event.data ?? null, previous: before },
+      sharedContext
+    )
     const subscription = await this.retrieveSubscription(id, {}, sharedContext)
     return { subscription, before }
   }

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { queueSubscriptionNotices } from "../../../../../workflows/queue-subscription-notices"
 import { runRenewalPass } from "../../../../../workflows/renew-subscription/pass"
 import type { AdminRunRenewalsType } from "../validators"
 
@@ -9,7 +10,8 @@ export const TEST_CLOCK_DISABLED = "TEST_CLOCK_DISABLED"
 export const testClockEnabled = () => process.env.SUBSCRIPTION_TEST_CLOCK === "true"
 
 /**
- * Runs the renewal pass now → `{ renewed, failed, expired, skipped, errors }`.
+ * Runs the renewal pass now → `{ renewed, failed, expired, skipped, errors }`,
+ * then queues the subscription notices due (reminders, expiries) as of the same moment.
  * `as_of` runs it as if it were then; refused (400 TEST_CLOCK_DISABLED)
  * unless SUBSCRIPTION_TEST_CLOCK=true.
  */
@@ -22,6 +24,9 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminRunRenewalsType>
       TEST_CLOCK_DISABLED
     )
   }
-  const result = await runRenewalPass(req.scope, { now: asOf ?? new Date() })
+  const now = asOf ?? new Date()
+  const result = await runRenewalPass(req.scope, { now })
+  // reminders and expiry notices on the same clock, as the scheduled job does
+  await queueSubscriptionNotices(req.scope, now)
   res.json(result)
 }

@@ -1,4 +1,5 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { rememberCustomerLanguage } from "../../../../../notifications/language"
 import { StoreReplacePaymentMethod } from "./validators"
 
 export const storePaymentMethodMiddlewares: MiddlewareRoute[] = [
@@ -8,6 +9,7 @@ export const storePaymentMethodMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       authenticate("customer", ["session", "bearer"]),
       validateAndTransformBody(StoreReplacePaymentMethod),
+      rememberCustomerLanguage,
     ],
   },
 ]
