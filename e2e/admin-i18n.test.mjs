@@ -1,5 +1,5 @@
 // Browser test of our admin pages in the admin user's language (issue 14): the
-// admin picks Russian, and the promo code pages, the report and the customer
+// admin picks Russian, and the promo code pages, the reports (promo codes, subscriptions) and the customer
 // widget speak Russian, write dates, money and times the Russian way (times in
 // the viewer's zone, named), and the customer widget sits in the side column,
 // its tables inside it at 1366 px. Same environment as e2e/admin.test.mjs;
@@ -12,7 +12,9 @@ import {
   adminUrl,
   buyPlan,
   call,
+  download,
   findPlan,
+  parseCsv,
   pickLanguage,
   registerCustomer,
   screenshot,
@@ -34,7 +36,7 @@ async function createCode(page, body) {
   return (await response.json()).promocode
 }
 
-test("admin in Russian: promo code pages, report and customer widget", { timeout: 10 * 60_000 }, async (t) => {
+test("admin in Russian: promo code pages, reports and customer widget", { timeout: 10 * 60_000 }, async (t) => {
   const page = await newAdminPage({
     locale: "ru-RU",
     timezoneId: "Europe/Moscow",
@@ -126,6 +128,24 @@ test("admin in Russian: promo code pages, report and customer widget", { timeout
     await screenshot(page, "ru-report")
   })
 
+  await t.test("the subscription report: a tab of the report, charts in Russian, MRR in rubles", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
+    await page.getByRole("navigation", { name: "Отчёты" }).getByRole("link", { name: "Подписки" }).click()
+    await page.getByRole("heading", { level: 1, name: "Отчёт о подписках" }).waitFor()
+    const live = page.locator('[data-stat="live"]')
+    await live.waitFor()
+    assert.ok(Number((await live.innerText()).replace(/\s/g, "")) >= 1, "the shopper's subscription is live")
+    assert.match(await page.locator('[data-stat="mrr"]').innerText(), /₽/, "MRR with its currency")
+    const statuses = page.getByRole("img", { name: /^Подписчики по статусам/ })
+    assert.match(await statuses.getAttribute("aria-label"), /Активна: [1-9]/)
+    assert.match(await page.getByTestId("mrr-chart").getAttribute("aria-label"), /₽/)
+    await page.getByTestId("success-chart").waitFor()
+    await page.getByTestId("churn-chart").waitFor()
+    await page.getByRole("button", { name: "Месяц" }).click()
+    await page.waitForURL(/interval=month/)
+    await page.getByRole("button", { name: "Месяц", pressed: true }).waitFor()
+    await screenshot(page, "ru-subscription-report")
+  })
+
   await t.test("validation names the refusal in Russian", { timeout: ADMIN_TEST_TIMEOUT_MS }, async () => {
     await page.goto(adminUrl("/promocodes/validate"))
     await page.getByRole("heading", { level: 1, name: "Проверка промокода" }).waitFor()
@@ -188,6 +208,30 @@ test("admin in Russian: promo code pages, report and customer widget", { timeout
     await page.goto(adminUrl("/promocodes/report"))
     await page.getByRole("heading", { level: 1, name: "Promo code report" }).waitFor()
     assert.match(await page.locator('[data-stat="discount_given"]').innerText(), /₽/)
+
+    await page.goto(adminUrl("/promocodes/report/subscriptions?interval=week"))
+    await page.getByRole("heading", { level: 1, name: "Subscription report" }).waitFor()
+    await page.getByRole("img", { name: /^Subscribers by status/ }).waitFor()
+    assert.match(await page.getByTestId("mrr-chart").getAttribute("aria-label"), /₽/)
+    await page.getByRole("button", { name: "Week", pressed: true }).waitFor()
+    const csv = parseCsv(await download(page, page.getByRole("link", { name: "Export CSV" }))).filter((row) => row.length > 1)
+    assert.deepEqual(csv[0], [
+      "start",
+      "trialing",
+      "active",
+      "past_due",
+      "mrr_rub",
+      "renewal_attempts",
+      "renewals_paid",
+      "renewal_success_rate",
+      "live_at_start",
+      "ended",
+      "churn_rate",
+    ])
+    assert.ok(csv.length >= 2, "a row per week")
+    const thisWeek = csv.at(-1)
+    assert.ok(Number(thisWeek[1]) + Number(thisWeek[2]) + Number(thisWeek[3]) >= 1, "live subscribers this week")
+    await screenshot(page, "en-subscription-report")
   })
 
   assert.deepEqual(page.pageErrors, [], "no uncaught error in the admin")

@@ -5,12 +5,12 @@
 // the seed's store key (for the purchase the test makes), CHROMIUM_PATH which Chromium.
 // Screenshots go to artifacts/screenshots/admin-*.png at the repository root.
 import assert from "node:assert/strict"
-import { readFile } from "node:fs/promises"
 import { test } from "node:test"
 import {
   ADMIN_TEST_TIMEOUT_MS,
   adminUrl,
   buyPlan,
+  download,
   findPlan,
   parseCsv,
   registerCustomer,
@@ -72,13 +72,6 @@ async function rowAction(page, row, action) {
 /** The data rows of the table on the page (not the header). */
 const dataRows = (page) => page.getByRole("row").filter({ hasNot: page.getByRole("columnheader") })
 
-/** Downloads what a link points at and returns the file's text. */
-async function download(page, link) {
-  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), link.click()])
-  const failure = await file.failure()
-  assert.equal(failure, null, `download of ${file.suggestedFilename()} failed: ${failure}`)
-  return readFile(await file.path(), "utf8")
-}
 
 test("admin: promo codes from creation to the report, assignment and widgets", { timeout: 15 * 60_000 }, async (t) => {
   const page = await newAdminPage()

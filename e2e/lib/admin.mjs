@@ -4,6 +4,7 @@
 // file (node --test runs only *.test.mjs).
 import assert from "node:assert/strict"
 import { randomBytes } from "node:crypto"
+import { readFile } from "node:fs/promises"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { after, before } from "node:test"
@@ -253,4 +254,12 @@ export async function typeDateTime(group, date) {
     `${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${date.getUTCFullYear()}` +
       `${pad(hour12)}${pad(date.getUTCMinutes())}${hours < 12 ? "A" : "P"}`
   )
+}
+
+/** Downloads what a link points at and returns the file's text. */
+export async function download(page, link) {
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), link.click()])
+  const failure = await file.failure()
+  assert.equal(failure, null, `download of ${file.suggestedFilename()} failed: ${failure}`)
+  return readFile(await file.path(), "utf8")
 }

@@ -5,49 +5,12 @@ import resumePromocodeExports from "../../src/jobs/promocode-resume-exports"
 import { BATCH_STALE_MS, PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"
+import { parseCsv } from "../helpers/csv"
 
 jest.setTimeout(600 * 1000)
 
 const CODE_ALPHABET = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]+$/
 
-/** Splits a CSV body into rows of cells (quoted cells may hold , " and CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ""
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') {
-        quoted = false
-      } else {
-        cell += c
-      }
-    } else if (c === '"') {
-      quoted = true
-    } else if (c === ",") {
-      row.push(cell)
-      cell = ""
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ""
-      i++
-    } else {
-      cell += c
-    }
-  }
-  if (cell.length || row.length) {
-    row.push(cell)
-    rows.push(row)
-  }
-  return rows
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -85,6 +85,14 @@ const messages: Record<string, Messages> = {
     ru: "Сумма возврата больше, чем осталось от этого платежа.",
   },
   // renewals (src/workflows/renew-subscription)
+  SUBSCRIPTION_REPORT_RANGE_INVALID: {
+    en: "The start of the report range must be before its end.",
+    ru: "Начало периода отчёта должно быть раньше его конца.",
+  },
+  SUBSCRIPTION_REPORT_RANGE_TOO_LONG: {
+    en: "The report range must not exceed 366 days.",
+    ru: "Период отчёта не может быть длиннее 366 дней.",
+  },
   TEST_CLOCK_DISABLED: {
     en: "as_of is accepted only when the test clock is on (SUBSCRIPTION_TEST_CLOCK=true).",
     ru: "as_of принимается только при включённых тестовых часах (SUBSCRIPTION_TEST_CLOCK=true).",

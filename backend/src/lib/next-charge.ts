@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { PaymentMethod, SubscriptionDTO } from "../modules/subscription"
 import { nextDiscountOf, renewalDiscount } from "./renewal-discount"
-import { planForSale } from "./tariffs"
+import { planForSale, type PlanForSale } from "./tariffs"
 
 export type NextCharge = { at: Date; amount: number; currency_code: string }
 
@@ -35,6 +35,15 @@ export function renewalVariantId(
  * saved card, cancelled, ended, or the plan no longer for sale.
  */
 export async function nextChargeOf(container: MedusaContainer, s: Renewing): Promise<NextCharge | null> {
+  const next = await nextRenewalOf(container, s)
+  return next && { at: next.at, amount: next.amount, currency_code: next.currency_code }
+}
+
+/** The next charge with the terms of the plan it pays for (the subscription report's MRR). */
+export async function nextRenewalOf(
+  container: MedusaContainer,
+  s: Renewing
+): Promise<(NextCharge & Pick<PlanForSale, "interval" | "interval_count">) | null> {
   const card = s.payment_method as PaymentMethod | null
   const live = s.status === "trialing" || s.status === "active" || s.status === "past_due"
   if (!live || !s.auto_renew || !card || s.cancel_at_period_end) {
@@ -50,5 +59,11 @@ export async function nextChargeOf(container: MedusaContainer, s: Renewing): Pro
     return null
   }
   const off = renewalDiscount(plan.price.amount, plan.price.currency_code, nextDiscountOf(s))
-  return { at: new Date(at), amount: off?.total ?? plan.price.amount, currency_code: plan.price.currency_code }
+  return {
+    at: new Date(at),
+    amount: off?.total ?? plan.price.amount,
+    currency_code: plan.price.currency_code,
+    interval: plan.interval,
+    interval_count: plan.interval_count,
+  }
 }

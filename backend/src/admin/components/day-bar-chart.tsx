@@ -13,10 +13,10 @@ export type ChartSeries<K extends string> = {
 
 export type ChartDay<K extends string> = { day: string } & Record<K, number>
 
-const HEIGHT = 240
-const MARGIN = { top: 12, right: 8, bottom: 28, left: 40 }
+export const HEIGHT = 240
+export const MARGIN = { top: 12, right: 8, bottom: 28, left: 40 }
 /** The rendered width of an element, kept up to date. */
-function useWidth<T extends HTMLElement>(fallback: number) {
+export function useWidth<T extends HTMLElement>(fallback: number) {
   const ref = useRef<T>(null)
   const [width, setWidth] = useState(fallback)
   useEffect(() => {
@@ -33,7 +33,7 @@ function useWidth<T extends HTMLElement>(fallback: number) {
   return [ref, width] as const
 }
 
-function shortDay(day: string): string {
+export function shortDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`)
   if (Number.isNaN(date.getTime())) {
     return day
@@ -49,10 +49,13 @@ export function DayBarChart<K extends string>({
   days,
   series,
   title,
+  label = shortDay,
 }: {
   days: ChartDay<K>[]
   series: ChartSeries<K>[]
   title: string
+  /** the x axis label of a day (default: "05 Jan") */
+  label?: (day: string) => string
 }) {
   const [box, width] = useWidth<HTMLDivElement>(720)
   const plotW = width - MARGIN.left - MARGIN.right
@@ -144,7 +147,7 @@ export function DayBarChart<K extends string>({
                     fontSize={11}
                     style={{ fill: "var(--fg-muted)" }}
                   >
-                    {shortDay(d.day)}
+                    {label(d.day)}
                   </text>
                 )}
               </g>

@@ -1,3 +1,4 @@
+import subscriptionReport from "./en-subscription-report"
 import subscription from "./en-subscriptions"
 
 /**
@@ -440,6 +441,7 @@ const en = {
   chart_extra: {
     no_activity: "No activity in this period",
   },
+  subscription_report: subscriptionReport,
   lifecycle: {
     title: "Subscriptions",
     subtitle: "Every customer's tariff: trials, active, past due, canceled and expired.",

@@ -1,4 +1,5 @@
 import type { Messages } from "./en"
+import subscriptionReport from "./ru-subscription-report"
 import subscription from "./ru-subscriptions"
 
 /** Russian texts of our admin pages and widgets: the keys of i18n/en.ts. */
@@ -437,6 +438,7 @@ const ru: Messages = {
   chart_extra: {
     no_activity: "За этот период ничего не было",
   },
+  subscription_report: subscriptionReport,
   lifecycle: {
     title: "Подписки",
     subtitle: "Тарифы всех клиентов: пробные, активные, просроченные, отменённые и завершённые.",

@@ -21,6 +21,12 @@ export const promocodeKeys = {
   batch: (id: string) => [...promocodeKeys.all, "batch", id] as const,
 }
 
+/** The subscription report: read-only, refreshed by its range and step. */
+export const subscriptionReportKeys = {
+  all: ["cinema-subscription-report"] as const,
+  report: (params: Params) => [...subscriptionReportKeys.all, params] as const,
+}
+
 export const purchaseKeys = {
   all: ["cinema-purchases"] as const,
   lists: () => [...purchaseKeys.all, "list"] as const,

@@ -56,6 +56,8 @@ export type {
 export type {
   AdminCancelSubscriptionResponse,
   SubscriptionRefund,
+  SubscriptionReport,
+  SubscriptionReportPoint,
 } from "../../api/schemas/operations"
 export type {
   ExportStatus,

@@ -25,6 +25,7 @@ import {
   AdminCancelSubscription,
   AdminRefundSubscription,
   AdminRetrySubscription,
+  AdminSubscriptionReportParams,
 } from "../admin/subscriptions/validators"
 import {
   AdminSubscriptionDetailResponse,
@@ -37,6 +38,7 @@ import {
   AdminCancelSubscriptionResponse,
   RenewalPassResult,
   SubscriptionPlanList,
+  SubscriptionReportResponse,
   SubscriptionPlanResponse,
 } from "../schemas/operations"
 import {
@@ -302,6 +304,29 @@ export const API_ROUTES: ApiRoute[] = [
     body: AdminCancelSubscription,
     responses: { 200: AdminCancelSubscriptionResponse },
     errors: { 400: [SUBSCRIPTION_NOT_ACTIVE], 404: [SUBSCRIPTION_NOT_FOUND] },
+  },
+  {
+    method: "GET",
+    path: "/admin/subscriptions/report",
+    tag: "admin: purchases and subscriptions",
+    summary: "Subscribers by status, MRR, renewal success rate and churn over [from, to), per day, week or month",
+    description:
+      "Reconstructed from the purchases and the subscriptions' timestamps; statuses and MRR at each bucket's end. " +
+      "The range may span at most 366 days.",
+    auth: "admin",
+    query: AdminSubscriptionReportParams,
+    responses: { 200: SubscriptionReportResponse },
+    errors: { 400: ["SUBSCRIPTION_REPORT_RANGE_INVALID", "SUBSCRIPTION_REPORT_RANGE_TOO_LONG"] },
+  },
+  {
+    method: "GET",
+    path: "/admin/subscriptions/report/export",
+    tag: "admin: purchases and subscriptions",
+    summary: "The subscription report as CSV, one row per bucket (the charts' figures)",
+    auth: "admin",
+    query: AdminSubscriptionReportParams,
+    responses: { 200: CSV },
+    errors: { 400: ["SUBSCRIPTION_REPORT_RANGE_INVALID", "SUBSCRIPTION_REPORT_RANGE_TOO_LONG"] },
   },
   {
     method: "GET",

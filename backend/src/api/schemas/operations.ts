@@ -46,3 +46,31 @@ export const RenewalPassResult = z.object({
   errors: z.number().int(),
 })
 export type RenewalPassResult = z.infer<typeof RenewalPassResult>
+
+/** One bucket of the subscription report (src/lib/subscription-report.ts says what is exact). */
+export const SubscriptionReportPoint = z.object({
+  start: z.iso.date().meta({ description: "the bucket's first day (UTC)" }),
+  trialing: z.number().int().meta({ description: "trialing at the bucket's end" }),
+  active: z.number().int(),
+  past_due: z.number().int(),
+  mrr: z.number().meta({ description: "monthly recurring revenue at the bucket's end, in `currency_code`" }),
+  renewal_attempts: z.number().int(),
+  renewals_paid: z.number().int(),
+  renewal_success_rate: z.number().nullable().meta({ description: "paid / attempts (0..1); null without attempts" }),
+  live_at_start: z.number().int(),
+  ended: z.number().int().meta({ description: "subscriptions that ended (canceled or expired) in the bucket" }),
+  churn_rate: z.number().nullable().meta({ description: "ended / live at the start; null when none was live" }),
+})
+export type SubscriptionReportPoint = z.infer<typeof SubscriptionReportPoint>
+
+export const SubscriptionReport = z.object({
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  interval: z.enum(["day", "week", "month"]),
+  currency_code: currencyCode,
+  points: z.array(SubscriptionReportPoint),
+})
+export type SubscriptionReport = z.infer<typeof SubscriptionReport>
+
+export const SubscriptionReportResponse = z.object({ report: SubscriptionReport })
+export type SubscriptionReportResponse = z.infer<typeof SubscriptionReportResponse>

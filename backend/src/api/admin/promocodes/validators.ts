@@ -16,8 +16,6 @@ import { PROMOCODE_STATUSES } from "../../../modules/promocode/lib/rules"
 
 export const MAX_GENERATE_COUNT = 1_000_000
 export const MAX_PAGE_SIZE = 100
-/** longest range a report may cover, in days */
-export const MAX_REPORT_DAYS = 366
 
 
 /** A date field of a code: an ISO date, or null / "" to clear it. */

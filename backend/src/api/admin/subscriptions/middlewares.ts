@@ -1,7 +1,22 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminCancelSubscription, AdminRefundSubscription, AdminRetrySubscription } from "./validators"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  AdminCancelSubscription,
+  AdminRefundSubscription,
+  AdminRetrySubscription,
+  AdminSubscriptionReportParams,
+} from "./validators"
 
 export const adminSubscriptionsMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/subscriptions/report",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminSubscriptionReportParams, {})],
+  },
+  {
+    matcher: "/admin/subscriptions/report/export",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminSubscriptionReportParams, {})],
+  },
   {
     matcher: "/admin/subscriptions/:id/cancel",
     methods: ["POST"],

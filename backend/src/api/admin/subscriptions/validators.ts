@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { id } from "../../../lib/validation"
+import { id, isoDateString } from "../../../lib/validation"
+import { REPORT_INTERVALS } from "../../../lib/subscription-report"
 
 export const AdminCancelSubscription = z
   .object({
@@ -12,6 +13,16 @@ export const AdminCancelSubscription = z
     path: ["refund"],
   })
 export type AdminCancelSubscriptionType = z.infer<typeof AdminCancelSubscription>
+
+export const AdminSubscriptionReportParams = z
+  .object({
+    from: isoDateString().optional(),
+    to: isoDateString().optional(),
+    /** one point per UTC day, ISO week (from Monday) or month */
+    interval: z.enum(REPORT_INTERVALS).default("day"),
+  })
+  .strict()
+export type AdminSubscriptionReportParamsType = z.infer<typeof AdminSubscriptionReportParams>
 
 export const AdminRefundSubscription = z
   .object({

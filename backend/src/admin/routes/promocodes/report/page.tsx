@@ -1,38 +1,19 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray } from "@medusajs/icons"
-import { Button, Container, DatePicker, Heading, Label, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { DayBarChart, type ChartDay } from "../../../components/day-bar-chart"
+import { lastDays, ReportRange, ReportTabs } from "../../../components/report-range"
 import { Section } from "../../../components/section"
 import { EmptyState, ErrorState, LoadingState } from "../../../components/states"
 import { usePromocodeReport } from "../../../hooks/promocodes"
-import { DEFAULT_CURRENCY, formatAmounts, formatNumber, plural, reasonLabel } from "../../../lib/format"
+import { DEFAULT_CURRENCY, formatAmounts, formatNumber, reasonLabel } from "../../../lib/format"
 import { tr, useT } from "../../../lib/i18n"
 import { apiUrl } from "../../../lib/sdk"
 import type { PromocodeReport, ReasonCount } from "../../../lib/types"
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const PRESETS = [7, 30, 90]
-
-/** YYYY-MM-DD of a local date (what the admin picked). */
-function toDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0")
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
-function fromDay(day: string): Date | null {
-  const [y, m, d] = day.split("-").map(Number)
-  if (!y || !m || !d) {
-    return null
-  }
-  return new Date(y, m - 1, d)
-}
-
-function lastDays(n: number) {
-  const today = new Date()
-  return { from: toDay(new Date(today.getTime() - (n - 1) * DAY_MS)), to: toDay(today) }
-}
 
 /** Every day of the range, with the report's numbers where it has some. */
 function fillDays(report: PromocodeReport, from: string, to: string): ChartDay<"redemptions" | "rejections">[] {
@@ -185,38 +166,9 @@ const PromocodeReportPage = () => {
             </a>
           </Button>
         </div>
+        <ReportTabs current="promocodes" search={searchParams.toString()} />
         <div className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-y-1">
-            <Label size="small" weight="plus" id="report-from-label">
-              {t("report.from")}
-            </Label>
-            <DatePicker
-              aria-labelledby="report-from-label"
-              size="small"
-              value={fromDay(from)}
-              onChange={(date) => setRange({ from: date ? toDay(date) : defaults.from })}
-              isInvalid={invalidRange}
-            />
-          </div>
-          <div className="flex flex-col gap-y-1">
-            <Label size="small" weight="plus" id="report-to-label">
-              {t("report.to")}
-            </Label>
-            <DatePicker
-              aria-labelledby="report-to-label"
-              size="small"
-              value={fromDay(to)}
-              onChange={(date) => setRange({ to: date ? toDay(date) : defaults.to })}
-              isInvalid={invalidRange}
-            />
-          </div>
-          <div className="flex gap-x-1" role="group" aria-label={t("report.quick_ranges")}>
-            {PRESETS.map((n) => (
-              <Button key={n} size="small" variant="transparent" type="button" onClick={() => setRange(lastDays(n))}>
-                {plural(n, "report.last_days")}
-              </Button>
-            ))}
-          </div>
+          <ReportRange from={from} to={to} invalid={invalidRange} onChange={setRange} />
         </div>
         {invalidRange && (
           <Text size="small" className="text-ui-fg-error" role="alert">

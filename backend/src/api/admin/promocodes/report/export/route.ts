@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { streamCsv } from "../../csv"
+import { inOnePage, streamCsv } from "../../csv"
 import { daysOf, promocodeService, reportRange } from "../../helpers"
 import type { AdminReportExportParamsType } from "../../validators"
 import { amounts, promocodeRevenue } from "../aggregate"
@@ -63,9 +63,5 @@ export async function GET(
     ...currencies.map((c) => `revenue_${c || "none"}`),
   ]
   const stamp = (d: Date) => d.toISOString().slice(0, 10)
-  await streamCsv(res, `promocode-report-${stamp(from)}-${stamp(to)}.csv`, header, single(rows))
-}
-
-async function* single(rows: unknown[][]) {
-  yield rows
+  await streamCsv(res, `promocode-report-${stamp(from)}-${stamp(to)}.csv`, header, inOnePage(rows))
 }
