@@ -6,6 +6,7 @@ import fs from "node:fs"
 import { performance } from "node:perf_hooks"
 import type { ExecArgs, IPaymentModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { saveCard } from "../../lib/saved-cards"
 import { loadPlanForSale, planForSale, resolveRegion } from "../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../modules/promocode"
 import { SUBSCRIPTION_MODULE } from "../../modules/subscription"
@@ -82,8 +83,9 @@ export default async function purchaseCost({ container }: ExecArgs) {
     await timed("catalog: plan and price (cached)", () =>
       planForSale(container, { variantId: variant.id, salesChannelIds: null })
     )
-    await timed("subscription: has completed purchase", () =>
-      subscriptions.hasCompletedPurchase(customerId)
+    await timed("subscription: live subscription", () => subscriptions.liveSubscription(customerId))
+    await timed("subscription: purchase history (trial, prior purchase)", () =>
+      subscriptions.purchaseHistory(customerId)
     )
     const usage = await timed("promocode: reserve", () =>
       promocodes.reserve({
@@ -142,6 +144,9 @@ export default async function purchaseCost({ container }: ExecArgs) {
         purchase_id: purchase.id,
       })
     )
+    await timed("payment module: save the card (account holder, payment method)", () =>
+      saveCard(container, { customer_id: customerId, token: "tok_success" })
+    )
     await timed("promocode: redeem", () => promocodes.redeem(usage.id, { purchase_id: purchase.id }))
     await timed("subscription: complete purchase", () =>
       subscriptions.completePurchase(purchase.id, { subscription_id: subscription.id })
@@ -160,6 +165,8 @@ export default async function purchaseCost({ container }: ExecArgs) {
             payment_token: "tok_success",
             idempotency_key: `cost-${label}-${i}`,
             sales_channel_ids: null,
+            // as POST /store/purchases runs it: the card saved for renewals
+            save_card: true,
           },
         })
       )

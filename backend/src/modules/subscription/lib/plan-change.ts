@@ -17,6 +17,9 @@ export const TRIAL_NOT_AVAILABLE = "TRIAL_NOT_AVAILABLE"
 export type TrialUnavailableReason = "trial_used" | "paid_subscription"
 export type TrialEligibility = { available: boolean; reason: TrialUnavailableReason | null }
 
+/** The customer's Trial eligibility and whether they completed a purchase before. */
+export type PurchaseHistory = { trial: TrialEligibility; has_completed_purchase: boolean }
+
 /** Digits after the point of a currency's minor unit (RUB, USD: 2; JPY: 0). */
 export function currencyDigits(currencyCode: string): number {
   try {

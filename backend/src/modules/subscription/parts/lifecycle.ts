@@ -16,7 +16,7 @@ import {
   writeSnapshot,
 } from "../lib/lifecycle"
 import { PERIOD_INTERVALS } from "../lib/period"
-import type { TrialEligibility } from "../lib/plan-change"
+import type { PurchaseHistory, TrialEligibility } from "../lib/plan-change"
 import {
   ModuleContext,
   lockCustomer,
@@ -262,23 +262,7 @@ export class SubscriptionLifecycle extends MedusaService({
     customerId: string,
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<TrialEligibility> {
-    const [row] = await selectRows<{ trial: boolean; paid: boolean }>(
-      sharedContext.manager!,
-      `SELECT
-         EXISTS (SELECT 1 FROM subscription WHERE customer_id = ? AND is_trial AND deleted_at IS NULL)
-         OR EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
-                     AND original_amount = 0 AND deleted_at IS NULL) AS trial,
-         EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
-                  AND deleted_at IS NULL) AS paid`,
-      [customerId, customerId, customerId]
-    )
-    if (row?.trial) {
-      return { available: false, reason: "trial_used" }
-    }
-    if (row?.paid) {
-      return { available: false, reason: "paid_subscription" }
-    }
-    return { available: true, reason: null }
+    return (await this.purchaseHistory(customerId, sharedContext)).trial
   }
 
   /** Whether the customer has a completed purchase (first-purchase-only codes). */
@@ -296,6 +280,35 @@ export class SubscriptionLifecycle extends MedusaService({
       [customerId]
     )
     return row?.found === true
+  }
+
+  /**
+   * trialEligibility and hasCompletedPurchase in one query: a preview and a
+   * purchase ask both.
+   */
+  @InjectManager()
+  async purchaseHistory(
+    customerId: string,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<PurchaseHistory> {
+    const [row] = await selectRows<{ trial: boolean; paid: boolean }>(
+      sharedContext.manager!,
+      `SELECT
+         EXISTS (SELECT 1 FROM subscription WHERE customer_id = ? AND is_trial AND deleted_at IS NULL)
+         OR EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
+                     AND original_amount = 0 AND deleted_at IS NULL) AS trial,
+         EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
+                  AND deleted_at IS NULL) AS paid`,
+      [customerId, customerId, customerId]
+    )
+    const has_completed_purchase = row?.paid === true
+    if (row?.trial) {
+      return { trial: { available: false, reason: "trial_used" }, has_completed_purchase }
+    }
+    if (has_completed_purchase) {
+      return { trial: { available: false, reason: "paid_subscription" }, has_completed_purchase }
+    }
+    return { trial: { available: true, reason: null }, has_completed_purchase }
   }
 
   /** The customer's live subscription (trialing, active, past_due) that has not ended at `now`, or null. */
