@@ -46,11 +46,8 @@ export async function planChangeFor(
   plan: PlanForSale,
   now: Date = new Date()
 ): Promise<Decision & { has_prior_purchase: boolean }> {
-  const service = subscriptionService(container)
-  const [live, history] = await Promise.all([
-    service.liveSubscription(customerId, now),
-    service.purchaseHistory(customerId),
-  ])
+  // the live subscription and the purchase history in one round trip
+  const { live, ...history } = await subscriptionService(container).saleContext(customerId, now)
   let currentPrice: number | null = null
   if (live && live.variant_id !== plan.variant_id) {
     currentPrice = await planForSale(container, {

@@ -22,7 +22,7 @@ export {
   TRIAL_NOT_AVAILABLE,
   unusedCredit,
 } from "./lib/plan-change"
-export type { Decision, PlanChange, PurchaseHistory, TrialEligibility } from "./lib/plan-change"
+export type { Decision, PlanChange, PurchaseHistory, SaleContext, TrialEligibility } from "./lib/plan-change"
 export { LIVE_STATUSES, SUBSCRIPTION_STATUSES } from "./models/subscription"
 export { PURCHASE_KINDS } from "./models/purchase"
 export type * from "./renewal-types"

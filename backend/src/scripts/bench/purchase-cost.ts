@@ -13,6 +13,7 @@ import { SUBSCRIPTION_MODULE } from "../../modules/subscription"
 import type SubscriptionModuleService from "../../modules/subscription/service"
 import { paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
 import { purchaseTariffWorkflow } from "../../workflows/purchase-tariff"
+import { recordPurchaseOrderWorkflow } from "../../workflows/record-purchase-order"
 
 type Sample = { cpu: number; wall: number }
 
@@ -149,7 +150,15 @@ export default async function purchaseCost({ container }: ExecArgs) {
     )
     await timed("promocode: redeem", () => promocodes.redeem(usage.id, { purchase_id: purchase.id }))
     await timed("subscription: complete purchase", () =>
-      subscriptions.completePurchase(purchase.id, { subscription_id: subscription.id })
+      subscriptions.completePurchase(purchase.id, {
+        subscription_id: subscription.id,
+        payment_collection_id: collection.id,
+        payment_id: payment.id,
+      })
+    )
+    // the order of that purchase (no event was emitted for it): the workflow alone, no polling
+    await timed("workflow record-purchase-order (the order of a paid purchase)", () =>
+      recordPurchaseOrderWorkflow(container).run({ input: { purchase_id: purchase.id } })
     )
 
     // ── the whole workflow, then the order subscriber it triggers

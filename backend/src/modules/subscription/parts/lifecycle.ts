@@ -14,9 +14,11 @@ import {
   SUBSCRIPTION_NOT_CANCELED,
   SubscriptionRow,
   writeSnapshot,
+  HISTORY_SQL,
+  readSaleContext,
 } from "../lib/lifecycle"
 import { PERIOD_INTERVALS } from "../lib/period"
-import type { PurchaseHistory, TrialEligibility } from "../lib/plan-change"
+import { purchaseHistoryOf, type PurchaseHistory, type SaleContext, type TrialEligibility } from "../lib/plan-change"
 import {
   ModuleContext,
   lockCustomer,
@@ -293,22 +295,36 @@ export class SubscriptionLifecycle extends MedusaService({
   ): Promise<PurchaseHistory> {
     const [row] = await selectRows<{ trial: boolean; paid: boolean }>(
       sharedContext.manager!,
-      `SELECT
-         EXISTS (SELECT 1 FROM subscription WHERE customer_id = ? AND is_trial AND deleted_at IS NULL)
-         OR EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
-                     AND original_amount = 0 AND deleted_at IS NULL) AS trial,
-         EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
-                  AND deleted_at IS NULL) AS paid`,
+      `SELECT ${HISTORY_SQL}`,
       [customerId, customerId, customerId]
     )
-    const has_completed_purchase = row?.paid === true
-    if (row?.trial) {
-      return { trial: { available: false, reason: "trial_used" }, has_completed_purchase }
+    return purchaseHistoryOf(row)
+  }
+
+  /**
+   * The live subscription (as liveSubscription, the fields a plan change
+   * reads) and the purchase history, in one query: what a preview and a
+   * purchase read before deciding.
+   */
+  @InjectManager()
+  async saleContext(
+    customerId: string,
+    now?: Date | string,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<SaleContext> {
+    const { live, trial, paid } = await readSaleContext(sharedContext.manager!, customerId, toDate(now, "now"))
+    return {
+      ...purchaseHistoryOf({ trial, paid }),
+      live: live && {
+        id: live.id,
+        variant_id: live.variant_id,
+        is_trial: live.is_trial,
+        current_period_start: new Date(live.current_period_start),
+        ends_at: new Date(live.ends_at),
+        period_amount: live.period_amount,
+        currency_code: live.currency_code,
+      },
     }
-    if (has_completed_purchase) {
-      return { trial: { available: false, reason: "paid_subscription" }, has_completed_purchase }
-    }
-    return { trial: { available: true, reason: null }, has_completed_purchase }
   }
 
   /** The customer's live subscription (trialing, active, past_due) that has not ended at `now`, or null. */
