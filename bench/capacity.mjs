@@ -35,6 +35,8 @@ import { postgresCpuTicks, TICKS_MS, treeCpuTicksWithReaped as treeCpuTicks } fr
 import { httpClients, journeyRandom, runOpenLoop } from "./lib/open-loop.mjs"
 
 const QUICK = process.env.BENCH_QUICK === "1"
+/** --cost (BENCH_COST_ONLY=1): the cost phase alone, no rate search and no cluster. */
+const COST_ONLY = process.env.BENCH_COST_ONLY === "1"
 const SEED = Number(process.env.BENCH_SEED || 20261129)
 /** p95 every step must stay under, in ms, with no error, for a rate to count as sustained. */
 const P95_LIMIT_MS = 300
@@ -56,7 +58,7 @@ const WARM_UP_S = QUICK ? 4 : 8
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || (QUICK ? 40 : 80))
 const COST = QUICK
   ? { preview: 30, purchase: 6, carts: 6 }
-  : { preview: 100, purchase: 15, carts: 15 }
+  : { preview: 100, purchase: Number(process.env.BENCH_COST_PURCHASES || 15), carts: Number(process.env.BENCH_COST_PURCHASES || 15) }
 const OUR_CODE = "BENCHPCT10"
 const MEDUSA_CODE = "MEDUSA10"
 const PASSWORD = "bench-password-1"
@@ -72,7 +74,9 @@ const LIMITS = {
   SIGN_IN_ATTEMPTS: "1000000",
 }
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/7"
-const SERVER_ENV = { ...SECRETS, ...LIMITS, ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" }
+/** BENCH_SERVER_NODE_OPTIONS: node options of the servers alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile. */
+const PROFILE = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}
+const SERVER_ENV = { ...SECRETS, ...LIMITS, ...PROFILE, ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" }
 
 export default async function capacity(options) {
   try {
@@ -138,6 +142,7 @@ async function measureCapacity({ databaseUrl, seed, port, databaseDir }) {
 
   // ── cost phase: CPU per request of each endpoint alone
   const cost = await costPhase({ base, api, shop, tokens, costCarts, measure: measureSingle })
+  if (COST_ONLY) return costReport({ notes, cost, benchStarted })
 
   // ── stepped search over arrival rates
   // The two searches take turns step by step (one at a time), so that load
@@ -591,15 +596,7 @@ function report({ notes, cost, oursLadder, medusaLadder, clusterLadder, benchSta
     }
   }
 
-  const c = cost
-  lines.push("", "cost phase (each endpoint alone, open loop at the rate given; CPU per successful request; purchases until recorded as orders):")
-  lines.push("endpoint                          ok/sent  rate/s  p50 ms  p95 ms  server CPU  PG CPU  total   load1")
-  for (const row of c.rows) {
-    lines.push(
-      `${row.label.padEnd(32)} ${`${row.ok}/${row.count}`.padStart(8)} ${String(row.rate).padStart(7)} ${ms(row.p50).padStart(7)} ${ms(row.p95).padStart(7)} ${`${row.serverMs.toFixed(1)} ms`.padStart(11)} ${`${row.pgMs.toFixed(1)} ms`.padStart(7)} ${`${row.totalMs.toFixed(1)} ms`.padStart(8)}  ${row.load1.toFixed(1)}`
-    )
-    if (row.ok < row.count) lines.push(`        ! ${row.label}: ${row.firstError}`)
-  }
+  lines.push(...costTable(cost))
 
   // CPU per journey at the lowest rate run: the least queueing, the same rate for both when possible
   // CPU per journey at the lowest rate both ran (the least queueing)
@@ -622,9 +619,7 @@ function report({ notes, cost, oursLadder, medusaLadder, clusterLadder, benchSta
     row("sustainable rate (every step p95 < 300 ms, 0 errors)", sustainedText(oursLadder), sustainedText(medusaLadder), rateRatio(oursLadder, medusaLadder, "sustained"), "ours ≥ 5× Medusa's", fiveTimes("sustained")),
     row("rate at p95 < 1 s (relaxed, 0 errors)", relaxedText(oursLadder), relaxedText(medusaLadder), rateRatio(oursLadder, medusaLadder, "relaxed"), "ours ≥ 5× Medusa's", fiveTimes("relaxed")),
     row(`server + PG CPU per journey (at ${cpuRate ?? `${oursLadder.steps[0]?.rate} | ${medusaLadder.steps[0]?.rate}`}/s)`, fmt(oursJ), fmt(medusaJ), times(medusaJ / oursJ), "(journeys per core)"),
-    row("CPU per sale: purchase vs carts/:id/complete", fmt(c.plain.totalMs), fmt(c.complete.totalMs), fraction(c.plain.totalMs / c.complete.totalMs), "≤ 1/3", c.plain.totalMs / c.complete.totalMs <= 1 / 3),
-    row("CPU per sale: purchase with a code vs complete", fmt(c.withCode.totalMs), fmt(c.complete.totalMs), fraction(c.withCode.totalMs / c.complete.totalMs), "≤ 1/3", c.withCode.totalMs / c.complete.totalMs <= 1 / 3),
-    row("CPU per price check: preview vs carts/:id/promotions", fmt(c.preview.totalMs), fmt(c.promotions.totalMs), `×${(c.promotions.totalMs / c.preview.totalMs).toFixed(1)} cheaper`, "≥ 20× cheaper", c.promotions.totalMs / c.preview.totalMs >= 20),
+    ...costSummary(cost),
     row(
       `1000 concurrent shoppers = ${shoppersRate.toFixed(1)} journeys/s`,
       oursLadder.sustained >= shoppersRate ? "sustained" : `not sustained (${Math.round(oursLadder.sustained * REAL_THINK_S * 5)} shoppers)`,
@@ -650,6 +645,44 @@ function report({ notes, cost, oursLadder, medusaLadder, clusterLadder, benchSta
     )
   }
   return lines
+}
+
+/** The cost phase's table: CPU per successful request of each endpoint alone. */
+function costTable(cost) {
+  const lines = [
+    "",
+    "cost phase (each endpoint alone, open loop at the rate given; CPU per successful request; purchases until recorded as orders):",
+    "endpoint                          ok/sent  rate/s  p50 ms  p95 ms  server CPU  PG CPU  total   load1",
+  ]
+  for (const row of cost.rows) {
+    lines.push(
+      `${row.label.padEnd(32)} ${`${row.ok}/${row.count}`.padStart(8)} ${String(row.rate).padStart(7)} ${ms(row.p50).padStart(7)} ${ms(row.p95).padStart(7)} ${`${row.serverMs.toFixed(1)} ms`.padStart(11)} ${`${row.pgMs.toFixed(1)} ms`.padStart(7)} ${`${row.totalMs.toFixed(1)} ms`.padStart(8)}  ${row.load1.toFixed(1)}`
+    )
+    if (row.ok < row.count) lines.push(`        ! ${row.label}: ${row.firstError}`)
+  }
+  return lines
+}
+
+/** Goal 1's three ratios, from the cost phase. */
+function costSummary(c) {
+  return [
+    row("CPU per sale: purchase vs carts/:id/complete", fmt(c.plain.totalMs), fmt(c.complete.totalMs), fraction(c.plain.totalMs / c.complete.totalMs), "≤ 1/3", c.plain.totalMs / c.complete.totalMs <= 1 / 3),
+    row("CPU per sale: purchase with a code vs complete", fmt(c.withCode.totalMs), fmt(c.complete.totalMs), fraction(c.withCode.totalMs / c.complete.totalMs), "≤ 1/3", c.withCode.totalMs / c.complete.totalMs <= 1 / 3),
+    row("CPU per price check: preview vs carts/:id/promotions", fmt(c.preview.totalMs), fmt(c.promotions.totalMs), `×${(c.promotions.totalMs / c.preview.totalMs).toFixed(1)} cheaper`, "≥ 20× cheaper", c.promotions.totalMs / c.preview.totalMs >= 20),
+  ]
+}
+
+/** `--cost`: the setup notes, the cost table and goal 1's ratios. */
+function costReport({ notes, cost, benchStarted }) {
+  const cpu = os.cpus()
+  return [
+    `capacity --cost: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end; the cost phase alone; whole bench ${seconds(benchStarted)} s`,
+    ...notes.map((n) => `setup: ${n}`),
+    ...costTable(cost),
+    "",
+    "summary                                                   ours            Medusa          ratio        goal",
+    ...costSummary(cost),
+  ]
 }
 
 function row(name, ours, theirs, ratio, goal, met) {

@@ -20,6 +20,10 @@ const benchmarks = {
 
 // --quick: a short smoke run of the benchmarks that know it (capacity, renewals)
 if (process.argv.includes("--quick")) process.env.BENCH_QUICK = "1"
+// --cost: the capacity bench's cost phase alone (CPU per sale and per price check), no rate search
+if (process.argv.includes("--cost")) process.env.BENCH_COST_ONLY = "1"
+/** The benchmark database (dropped and re-created): BENCH_DATABASE moves it, so two benches can share a server. */
+const DATABASE = process.env.BENCH_DATABASE || "cinema_bench"
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("--"))
 const names = wanted.length ? wanted : Object.keys(benchmarks)
 for (const name of names) {
@@ -37,9 +41,9 @@ const db = await startDatabase({
 const lines = []
 try {
   const url = new URL(db.url)
-  url.pathname = "/cinema_bench"
-  await dropDatabase(db.url, "cinema_bench")
-  await createDatabaseIfMissing(url, "cinema_bench")
+  url.pathname = `/${DATABASE}`
+  await dropDatabase(db.url, DATABASE)
+  await createDatabaseIfMissing(url, DATABASE)
   const seed = await migrateAndSeed(url.toString(), path.join(ROOT, ".data", "seed-bench.json"))
   for (const name of names) {
     log(`── benchmark ${name}`)

@@ -36,19 +36,18 @@ export function isTrialPlan(plan: Pick<PlanForSale, "trial_days" | "price">): bo
  * (new / extension / upgrade with credit / scheduled), or TRIAL_NOT_AVAILABLE.
  * The preview and the purchase workflow (under the customer's lock) both ask
  * here. The current plan's price is today's catalog price; a plan no longer
- * for sale counts as 0, so any paid plan upgrades from it.
+ * for sale counts as 0, so any paid plan upgrades from it. With it, whether
+ * the customer completed a purchase before (first-purchase-only codes), read
+ * in the same query as the Trial eligibility.
  */
 export async function planChangeFor(
   container: MedusaContainer,
   customerId: string,
   plan: PlanForSale,
   now: Date = new Date()
-): Promise<Decision> {
-  const service = subscriptionService(container)
-  const [live, trial] = await Promise.all([
-    service.liveSubscription(customerId, now),
-    service.trialEligibility(customerId),
-  ])
+): Promise<Decision & { has_prior_purchase: boolean }> {
+  // the live subscription and the purchase history in one round trip
+  const { live, ...history } = await subscriptionService(container).saleContext(customerId, now)
   let currentPrice: number | null = null
   if (live && live.variant_id !== plan.variant_id) {
     currentPrice = await planForSale(container, {
@@ -59,7 +58,7 @@ export async function planChangeFor(
       () => null
     )
   }
-  return decidePlanChange({
+  const decision = decidePlanChange({
     live: live && {
       id: live.id,
       variant_id: live.variant_id,
@@ -78,9 +77,10 @@ export async function planChangeFor(
       interval_count: plan.interval_count,
     },
     current_price: currentPrice,
-    trial,
+    trial: history.trial,
     now,
   })
+  return { ...decision, has_prior_purchase: history.has_completed_purchase }
 }
 
 export function purchaseResponse(purchase: PurchaseRecord) {

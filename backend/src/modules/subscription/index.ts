@@ -22,7 +22,7 @@ export {
   TRIAL_NOT_AVAILABLE,
   unusedCredit,
 } from "./lib/plan-change"
-export type { Decision, PlanChange, TrialEligibility } from "./lib/plan-change"
+export type { Decision, PlanChange, PurchaseHistory, SaleContext, TrialEligibility } from "./lib/plan-change"
 export { LIVE_STATUSES, SUBSCRIPTION_STATUSES } from "./models/subscription"
 export { SUBSCRIPTION_EVENT_TYPES } from "./models/subscription-event"
 export { PURCHASE_KINDS } from "./models/purchase"

@@ -6,12 +6,14 @@ import fs from "node:fs"
 import { performance } from "node:perf_hooks"
 import type { ExecArgs, IPaymentModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { saveCard } from "../../lib/saved-cards"
 import { loadPlanForSale, planForSale, resolveRegion } from "../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../modules/promocode"
 import { SUBSCRIPTION_MODULE } from "../../modules/subscription"
 import type SubscriptionModuleService from "../../modules/subscription/service"
 import { paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
 import { purchaseTariffWorkflow } from "../../workflows/purchase-tariff"
+import { recordPurchaseOrderWorkflow } from "../../workflows/record-purchase-order"
 
 type Sample = { cpu: number; wall: number }
 
@@ -82,8 +84,9 @@ export default async function purchaseCost({ container }: ExecArgs) {
     await timed("catalog: plan and price (cached)", () =>
       planForSale(container, { variantId: variant.id, salesChannelIds: null })
     )
-    await timed("subscription: has completed purchase", () =>
-      subscriptions.hasCompletedPurchase(customerId)
+    await timed("subscription: live subscription", () => subscriptions.liveSubscription(customerId))
+    await timed("subscription: purchase history (trial, prior purchase)", () =>
+      subscriptions.purchaseHistory(customerId)
     )
     const usage = await timed("promocode: reserve", () =>
       promocodes.reserve({
@@ -142,9 +145,20 @@ export default async function purchaseCost({ container }: ExecArgs) {
         purchase_id: purchase.id,
       })
     )
+    await timed("payment module: save the card (account holder, payment method)", () =>
+      saveCard(container, { customer_id: customerId, token: "tok_success" })
+    )
     await timed("promocode: redeem", () => promocodes.redeem(usage.id, { purchase_id: purchase.id }))
     await timed("subscription: complete purchase", () =>
-      subscriptions.completePurchase(purchase.id, { subscription_id: subscription.id })
+      subscriptions.completePurchase(purchase.id, {
+        subscription_id: subscription.id,
+        payment_collection_id: collection.id,
+        payment_id: payment.id,
+      })
+    )
+    // the order of that purchase (no event was emitted for it): the workflow alone, no polling
+    await timed("workflow record-purchase-order (the order of a paid purchase)", () =>
+      recordPurchaseOrderWorkflow(container).run({ input: { purchase_id: purchase.id } })
     )
 
     // ── the whole workflow, then the order subscriber it triggers
@@ -160,6 +174,8 @@ export default async function purchaseCost({ container }: ExecArgs) {
             payment_token: "tok_success",
             idempotency_key: `cost-${label}-${i}`,
             sales_channel_ids: null,
+            // as POST /store/purchases runs it: the card saved for renewals
+            save_card: true,
           },
         })
       )

@@ -9,9 +9,8 @@ import { checkIdempotencyStep } from "./steps/check-idempotency"
 import { chargePaymentStep } from "./steps/charge-payment"
 import { completePurchaseStep } from "./steps/complete-purchase"
 import { createPurchaseStep } from "./steps/create-purchase"
-import { decidePlanChangeStep } from "./steps/decide-plan-change"
 import { grantSubscriptionStep } from "./steps/grant-subscription"
-import { loadPlanStep } from "./steps/load-plan"
+import { preparePurchaseStep } from "./steps/prepare-purchase"
 import { reservePromocodeStep } from "./steps/reserve-promocode"
 import { saveCardForRenewalStep } from "./steps/save-card-for-renewal"
 import { schedulePlanChangeStep } from "./steps/schedule-plan-change"
@@ -54,14 +53,12 @@ export const purchaseTariffWorkflow = createWorkflow(
       idempotency_key: input.idempotency_key,
     })
 
-    const { plan, has_prior_purchase } = loadPlanStep({
+    const { plan, has_prior_purchase, decision } = preparePurchaseStep({
       customer_id: input.customer_id,
       variant_id: input.variant_id,
       region_id: input.region_id,
       sales_channel_ids: input.sales_channel_ids,
     })
-
-    const decision = decidePlanChangeStep({ customer_id: input.customer_id, plan })
 
     // A cheaper plan is scheduled for the period end: nothing reserved or charged.
     const scheduled = when("schedule-cheaper-plan", { decision }, ({ decision }) => decision.change === "scheduled").then(

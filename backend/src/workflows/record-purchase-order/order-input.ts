@@ -1,4 +1,4 @@
-import type { CreateOrderDTO, CreateOrderTransactionDTO } from "@medusajs/framework/types"
+import type { BigNumberInput, CreateOrderDTO, CreateOrderTransactionDTO } from "@medusajs/framework/types"
 import { MathBN, Modules, OrderStatus } from "@medusajs/framework/utils"
 
 /** The purchase fields an order is recorded from. */
@@ -33,6 +33,8 @@ export type RecordedOrder = {
   status: string
   metadata?: Record<string, unknown> | null
   payment_collections?: ({ id: string } | null)[] | null
+  fulfillments?: ({ id: string } | null)[] | null
+  transactions?: ({ id: string } | null)[] | null
 }
 
 export type RecordPlan = {
@@ -67,15 +69,6 @@ export type VariantForOrder =
 export type StoreForOrder = {
   default_sales_channel_id: string | null
   default_region_id: string | null
-} | null | undefined
-
-export type PaymentCollectionForOrder = {
-  id: string
-  currency_code: string
-  payments: ({
-    id: string
-    captures: ({ id: string; amount: number } | null)[] | null
-  } | null)[] | null
 } | null | undefined
 
 /** Only a completed purchase without an order is recorded. */
@@ -221,29 +214,22 @@ export function paymentCollectionLinks(
   ]
 }
 
+/** A capture of the purchase's payment. */
+export type CaptureForOrder = { id: string; amount: BigNumberInput }
+
 /**
  * One order transaction per capture of the purchase's payment, as cart
- * completion records them, so the order's paid total is the captured amount.
+ * completion records them, so the order's paid total is the captured amount;
+ * given with the new order, the order module creates them with it.
  */
 export function captureTransactions(
-  orderId: string | undefined,
-  collection: PaymentCollectionForOrder
-): CreateOrderTransactionDTO[] {
-  if (!orderId || !collection) {
-    return []
-  }
-  const transactions: CreateOrderTransactionDTO[] = []
-  for (const payment of collection.payments ?? []) {
-    for (const capture of payment?.captures ?? []) {
-      if (!capture) continue
-      transactions.push({
-        order_id: orderId,
-        amount: capture.amount,
-        currency_code: collection.currency_code,
-        reference: "capture",
-        reference_id: capture.id,
-      })
-    }
-  }
-  return transactions
+  currencyCode: string,
+  captures: CaptureForOrder[]
+): Omit<CreateOrderTransactionDTO, "order_id">[] {
+  return captures.map((capture) => ({
+    amount: MathBN.convert(capture.amount).toNumber(),
+    currency_code: currencyCode,
+    reference: "capture",
+    reference_id: capture.id,
+  }))
 }

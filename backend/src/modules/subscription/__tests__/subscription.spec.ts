@@ -467,6 +467,40 @@ moduleIntegrationTestRunner<SubscriptionModuleService>({
       })
     })
 
+    describe("saleContext", () => {
+      it("reads the live subscription and the purchase history in one call, as the single reads do", async () => {
+        expect(await service.saleContext("cus_1", NOW)).toEqual({
+          live: null,
+          trial: { available: true, reason: null },
+          has_completed_purchase: false,
+        })
+        const { subscription } = await service.grantOrExtend(monthly({ amount: 399, currency_code: "rub" }))
+        const purchase = await service.createPurchases({
+          customer_id: "cus_1", product_id: STANDARD, variant_id: "v", interval: "month", interval_count: 1,
+          original_amount: 399, discount_amount: 0, total: 399, currency_code: "rub",
+        })
+        await service.completePurchase(purchase.id)
+        const context = await service.saleContext("cus_1", NOW)
+        const live = await service.liveSubscription("cus_1", NOW)
+        expect(context).toEqual({
+          live: {
+            id: subscription.id,
+            variant_id: live!.variant_id,
+            is_trial: false,
+            current_period_start: new Date(live!.current_period_start),
+            ends_at: new Date(live!.ends_at),
+            period_amount: "399",
+            currency_code: "rub",
+          },
+          trial: await service.trialEligibility("cus_1"),
+          has_completed_purchase: true,
+        })
+        // after its end it is no longer live; another customer has nothing
+        expect((await service.saleContext("cus_1", new Date("2025-03-01T00:00:00.000Z"))).live).toBeNull()
+        expect((await service.saleContext("cus_2", NOW)).has_completed_purchase).toBe(false)
+      })
+    })
+
     describe("purchases", () => {
       const pending = {
         customer_id: "cus_1",

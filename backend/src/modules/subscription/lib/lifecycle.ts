@@ -37,6 +37,38 @@ const COLUMNS = `id, customer_id, product_id, variant_id, status, is_trial, ends
   current_period_start, period_amount::text AS period_amount, currency_code,
   cancel_at_period_end, canceled_at, pending_variant_id, last_purchase_id`
 
+/** Whether the customer took the Trial (`trial`) and completed any purchase (`paid`); 3 parameters: the customer. */
+export const HISTORY_SQL = `
+  EXISTS (SELECT 1 FROM subscription WHERE customer_id = ? AND is_trial AND deleted_at IS NULL)
+  OR EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
+              AND original_amount = 0 AND deleted_at IS NULL) AS trial,
+  EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
+           AND deleted_at IS NULL) AS paid`
+
+/**
+ * The customer's live subscription at `now` (latest end first; null
+ * columns when none) and the purchase history, in one round trip: what a
+ * preview and a purchase read before deciding. Not locked.
+ */
+export async function readSaleContext(
+  manager: SqlEntityManager,
+  customerId: string,
+  now: Date
+): Promise<{ live: SubscriptionRow | null; trial: boolean; paid: boolean }> {
+  const [row] = await selectRows<Partial<SubscriptionRow> & { trial: boolean; paid: boolean }>(
+    manager,
+    `SELECT live.*, history.* FROM (SELECT ${HISTORY_SQL}) history
+       LEFT JOIN LATERAL (
+         SELECT ${COLUMNS} FROM subscription
+          WHERE customer_id = ? AND status IN (${LIVE_SQL}) AND ends_at > ? AND deleted_at IS NULL
+          ORDER BY ends_at DESC LIMIT 1
+       ) live ON true`,
+    [customerId, customerId, customerId, customerId, now]
+  )
+  const { trial = false, paid = false, ...live } = row ?? {}
+  return { live: live.id ? (live as SubscriptionRow) : null, trial: trial === true, paid: paid === true }
+}
+
 /** The customer's live subscriptions (normally one), locked, latest end first. */
 export function lockLive(manager: SqlEntityManager, customerId: string) {
   return selectRows<SubscriptionRow>(

@@ -17,6 +17,34 @@ export const TRIAL_NOT_AVAILABLE = "TRIAL_NOT_AVAILABLE"
 export type TrialUnavailableReason = "trial_used" | "paid_subscription"
 export type TrialEligibility = { available: boolean; reason: TrialUnavailableReason | null }
 
+/** The customer's Trial eligibility and whether they completed a purchase before. */
+export type PurchaseHistory = { trial: TrialEligibility; has_completed_purchase: boolean }
+
+/** What a preview and a purchase read of the customer before deciding (one query). */
+export type SaleContext = PurchaseHistory & {
+  live: {
+    id: string
+    variant_id: string
+    is_trial: boolean
+    current_period_start: Date
+    ends_at: Date
+    period_amount: string | null
+    currency_code: string | null
+  } | null
+}
+
+/** The history's flags as the Trial eligibility (once per customer, never after a paid plan). */
+export function purchaseHistoryOf(row: { trial: boolean; paid: boolean } | undefined): PurchaseHistory {
+  const has_completed_purchase = row?.paid === true
+  if (row?.trial) {
+    return { trial: { available: false, reason: "trial_used" }, has_completed_purchase }
+  }
+  if (has_completed_purchase) {
+    return { trial: { available: false, reason: "paid_subscription" }, has_completed_purchase }
+  }
+  return { trial: { available: true, reason: null }, has_completed_purchase }
+}
+
 /** Digits after the point of a currency's minor unit (RUB, USD: 2; JPY: 0). */
 export function currencyDigits(currencyCode: string): number {
   try {

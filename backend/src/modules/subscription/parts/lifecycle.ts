@@ -15,9 +15,11 @@ import {
   SUBSCRIPTION_NOT_CANCELED,
   SubscriptionRow,
   writeSnapshot,
+  HISTORY_SQL,
+  readSaleContext,
 } from "../lib/lifecycle"
 import { PERIOD_INTERVALS } from "../lib/period"
-import type { TrialEligibility } from "../lib/plan-change"
+import { purchaseHistoryOf, type PurchaseHistory, type SaleContext, type TrialEligibility } from "../lib/plan-change"
 import {
   ModuleContext,
   lockCustomer,
@@ -307,23 +309,7 @@ export class SubscriptionLifecycle extends MedusaService({
     customerId: string,
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<TrialEligibility> {
-    const [row] = await selectRows<{ trial: boolean; paid: boolean }>(
-      sharedContext.manager!,
-      `SELECT
-         EXISTS (SELECT 1 FROM subscription WHERE customer_id = ? AND is_trial AND deleted_at IS NULL)
-         OR EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
-                     AND original_amount = 0 AND deleted_at IS NULL) AS trial,
-         EXISTS (SELECT 1 FROM purchase WHERE customer_id = ? AND status = 'completed'
-                  AND deleted_at IS NULL) AS paid`,
-      [customerId, customerId, customerId]
-    )
-    if (row?.trial) {
-      return { available: false, reason: "trial_used" }
-    }
-    if (row?.paid) {
-      return { available: false, reason: "paid_subscription" }
-    }
-    return { available: true, reason: null }
+    return (await this.purchaseHistory(customerId, sharedContext)).trial
   }
 
   /** Whether the customer has a completed purchase (first-purchase-only codes). */
@@ -341,6 +327,49 @@ export class SubscriptionLifecycle extends MedusaService({
       [customerId]
     )
     return row?.found === true
+  }
+
+  /**
+   * trialEligibility and hasCompletedPurchase in one query: a preview and a
+   * purchase ask both.
+   */
+  @InjectManager()
+  async purchaseHistory(
+    customerId: string,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<PurchaseHistory> {
+    const [row] = await selectRows<{ trial: boolean; paid: boolean }>(
+      sharedContext.manager!,
+      `SELECT ${HISTORY_SQL}`,
+      [customerId, customerId, customerId]
+    )
+    return purchaseHistoryOf(row)
+  }
+
+  /**
+   * The live subscription (as liveSubscription, the fields a plan change
+   * reads) and the purchase history, in one query: what a preview and a
+   * purchase read before deciding.
+   */
+  @InjectManager()
+  async saleContext(
+    customerId: string,
+    now?: Date | string,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<SaleContext> {
+    const { live, trial, paid } = await readSaleContext(sharedContext.manager!, customerId, toDate(now, "now"))
+    return {
+      ...purchaseHistoryOf({ trial, paid }),
+      live: live && {
+        id: live.id,
+        variant_id: live.variant_id,
+        is_trial: live.is_trial,
+        current_period_start: new Date(live.current_period_start),
+        ends_at: new Date(live.ends_at),
+        period_amount: live.period_amount,
+        currency_code: live.currency_code,
+      },
+    }
   }
 
   /** The customer's live subscription (trialing, active, past_due) that has not ended at `now`, or null. */

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SUBSCRIPTION_MODULE } from "../../../modules/subscription"
 import type SubscriptionModuleService from "../../../modules/subscription/service"
 import type { PlanForSale } from "../../../lib/tariffs"
-import type { PlanChangeDecision } from "./decide-plan-change"
+import type { PlanChangeDecision } from "./prepare-purchase"
 import type { PriceBreakdown } from "./reserve-promocode"
 
 export type CreatePurchaseInput = {

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { hasCompletedPurchase, planChangeFor } from "../../../../lib/purchases"
+import { planChangeFor } from "../../../../lib/purchases"
 import { promocodeAttempt } from "../../../../lib/rate-limit/promocode-attempts"
 import { planForSale } from "../../../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../../../modules/promocode"
@@ -56,7 +56,7 @@ export async function POST(
       product_id: plan.product_id,
       amount: chargeable,
       currency_code: plan.price.currency_code,
-      has_prior_purchase: await hasCompletedPurchase(req.scope, customerId),
+      has_prior_purchase: decision.has_prior_purchase,
     })
     .catch(async (error) => {
       throw await attempt.rejected(error)
