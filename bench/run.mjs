@@ -37,9 +37,10 @@ const db = await startDatabase({
 const lines = []
 try {
   const url = new URL(db.url)
-  url.pathname = "/cinema_bench"
-  await dropDatabase(db.url, "cinema_bench")
-  await createDatabaseIfMissing(url, "cinema_bench")
+  const name = process.env.BENCH_DATABASE || "cinema_bench"
+  url.pathname = `/${name}`
+  await dropDatabase(db.url, name)
+  await createDatabaseIfMissing(url, name)
   const seed = await migrateAndSeed(url.toString(), path.join(ROOT, ".data", "seed-bench.json"))
   for (const name of names) {
     log(`── benchmark ${name}`)
