@@ -193,7 +193,15 @@ export default async function renewals({ databaseUrl, seed, port, databaseDir })
   const after = await paymentCounts(databaseUrl)
   const latency = await renewalBuckets(base)
   const added = Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - counts[k]]))
-  const exact = { payments: RENEWALS, captures: RENEWALS, refunds: 0, renewals: RENEWALS, completed: RENEWALS, orders: RENEWALS }
+  const exact = {
+    payments: RENEWALS,
+    captures: RENEWALS,
+    refunds: 0,
+    renewals: RENEWALS,
+    renewed_subscriptions: RENEWALS,
+    completed: RENEWALS,
+    orders: RENEWALS,
+  }
   if (pass.result.renewed !== RENEWALS || Object.keys(exact).some((k) => added[k] !== exact[k])) {
     throw new Error(
       `the pass renewed ${pass.result.renewed} of ${RENEWALS} (${JSON.stringify(pass.result)}); added in the database ${JSON.stringify(added)}, expected ${JSON.stringify(exact)}`
@@ -209,7 +217,7 @@ export default async function renewals({ databaseUrl, seed, port, databaseDir })
   return [
     `renewals: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), load ${one.toFixed(1)}/${five.toFixed(1)} (1/5 min) at the end; NODE_ENV=production, no Redis, one process`,
     `renewal pass over ${RENEWALS} due subscriptions, ${process.env.SUBSCRIPTION_RENEWAL_CONCURRENCY || 4} at a time: ${(RENEWALS / pass.wallS).toFixed(1)} renewals/s (${pass.wallS.toFixed(1)} s; orders recorded ${pass.settleS.toFixed(0)} s after); one renewal median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
-    `checked: ${added.payments} payments, ${added.captures} captures, ${added.refunds} refunds, ${added.completed} completed renewal purchases with ${added.orders} orders`,
+    `checked in the database: ${added.payments} payments, ${added.captures} captures, ${added.refunds} refunds, ${added.completed} completed renewal purchases of ${added.renewed_subscriptions} subscriptions, ${added.orders} orders`,
     `CPU per renewal:  server ${perRenewal.server.toFixed(1)} ms + PostgreSQL ${perRenewal.postgres.toFixed(1)} ms = ${(perRenewal.server + perRenewal.postgres).toFixed(1)} ms`,
     `CPU per purchase: server ${perPurchase.server.toFixed(1)} ms + PostgreSQL ${perPurchase.postgres.toFixed(1)} ms = ${(perPurchase.server + perPurchase.postgres).toFixed(1)} ms (${buyers.length} POST /store/purchases, ${PURCHASE_CONCURRENCY} at a time, ${(buyers.length / purchase.wallS).toFixed(1)}/s)`,
   ]

@@ -95,6 +95,7 @@ export function paymentCounts(databaseUrl) {
         (select count(*)::int from capture) as captures,
         (select count(*)::int from refund) as refunds,
         (select count(*)::int from purchase where kind = 'renewal') as renewals,
+        (select count(distinct subscription_id)::int from purchase where kind = 'renewal') as renewed_subscriptions,
         (select count(*)::int from purchase where kind = 'renewal' and status = 'completed') as completed,
         (select count(*)::int from purchase where kind = 'renewal' and order_id is not null) as orders`)
     return row
