@@ -4,7 +4,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { subscriptionService } from "../../lib/purchases"
 import { reservationTtlMs } from "../../lib/reservations"
 import { parseRenewalConcurrency, parseRetryDays, type DueRow } from "../../modules/subscription"
-import { renewSubscriptionWorkflow, type RenewalOutcome } from "./index"
+import { drain, dueSubscriptions } from "./due"
+import { renewSubscriptionWorkflow } from "./index"
 import { recoverAbandonedRenewals } from "./recover"
 
 export type RenewalPassResult = {
@@ -16,33 +17,6 @@ export type RenewalPassResult = {
   skipped: number
   /** attempts that errored (left due for the next pass) */
   errors: number
-}
-
-/** Due subscriptions read per query. */
-const PAGE = 100
-/**
- * The subscriptions due at `now`, page by page in (ends_at, id) order with
- * a keyset cursor, each once: a subscription renewed during the pass whose
- * new period has also ended at `now` shows up again further on and is left
- * to the next pass.
- */
-async function* dueSubscriptions(container: MedusaContainer, now: Date): AsyncGenerator<DueRow> {
-  const service = subscriptionService(container)
-  const seen = new Set<string>()
-  let after: DueRow | null = null
-  for (;;) {
-    const page = await service.listDueRenewals(now, { limit: PAGE, after })
-    if (!page.length) {
-      return
-    }
-    after = page[page.length - 1]
-    for (const row of page) {
-      if (!seen.has(row.id)) {
-        seen.add(row.id)
-        yield row
-      }
-    }
-  }
 }
 
 /**
@@ -88,18 +62,10 @@ export async function runRenewalPass(
       logger.warn(`Renewal of ${subscription.id} failed: ${(error as Error).message}`)
     }
   }
-  // `concurrency` workers draw from one stream of due subscriptions (an async
-  // generator answers concurrent next() calls one after another)
-  const due = dueSubscriptions(container, now)
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let next = await due.next(); !next.done; next = await due.next()) {
-        await renew(next.value)
-      }
-    })
-  )
+  const service = subscriptionService(container)
+  await drain(dueSubscriptions((page) => service.listDueRenewals(now, page)), concurrency, renew)
 
-  const ended = await subscriptionService(container).endNotRenewing(now)
+  const ended = await service.endNotRenewing(now)
   result.expired += ended
   renewalsTotal.inc({ outcome: "expired" }, ended)
   return result

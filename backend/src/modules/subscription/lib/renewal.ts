@@ -180,8 +180,8 @@ export type DueRow = DueCursor & { customer_id: string }
 
 /**
  * One page of the subscriptions due at `now` in (ends_at, id) order, after
- * `after` (a keyset cursor: each page costs the same however far the pass
- * has got, instead of re-reading the rows already handled).
+ * `after` (a keyset cursor: the next rows after the last one read, never the
+ * rows already handled, even those still due after an error).
  */
 export function listDue(manager: SqlEntityManager, now: Date, limit: number, after?: DueCursor | null) {
   const keyset = after ? ` AND (ends_at, id) > (?::timestamptz, ?)` : ""
