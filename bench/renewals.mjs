@@ -94,8 +94,9 @@ async function renewalBuckets(base) {
   const buckets = new Map()
   for (const line of (await res.text()).split("\n")) {
     const m = /^cinema_renewal_duration_seconds_bucket\{(.*)\} (\S+)$/.exec(line)
-    const le = m && /le="([^"]+)"/.exec(m[1])?.[1]
-    if (le) buckets.set(Number(le), (buckets.get(Number(le)) ?? 0) + Number(m[2]))
+    const text = m && /le="([^"]+)"/.exec(m[1])?.[1]
+    const le = text === "+Inf" ? Infinity : Number(text)
+    if (text) buckets.set(le, (buckets.get(le) ?? 0) + Number(m[2]))
   }
   return buckets
 }
@@ -207,6 +208,8 @@ export default async function renewals({ databaseUrl, seed, port, databaseDir })
       `the pass renewed ${pass.result.renewed} of ${RENEWALS} (${JSON.stringify(pass.result)}); added in the database ${JSON.stringify(added)}, expected ${JSON.stringify(exact)}`
     )
   }
+  const timed = (latency.get(Infinity) ?? 0) - (buckets.get(Infinity) ?? 0)
+  if (timed !== RENEWALS) throw new Error(`cinema_renewal_duration_seconds counted ${timed} renewals, not ${RENEWALS}`)
   const median = quantileMs(buckets, latency, 0.5)
   const p95 = quantileMs(buckets, latency, 0.95)
 
