@@ -1,33 +1,39 @@
 // The renewal pass: renewals per second over N due subscriptions (10,000;
-// --quick 300; BENCH_RENEWALS), and the CPU per renewal (server process tree +
-// PostgreSQL, the orders the purchase.completed subscriber records afterwards
-// included), next to the CPU of one purchase (POST /store/purchases, measured
-// the same way on the same server).
+// --quick 300; BENCH_RENEWALS), the median and p95 time of one renewal (the
+// server's cinema_renewal_duration_seconds histogram), and the CPU per
+// renewal (server process tree + PostgreSQL, the orders the
+// purchase.completed subscriber records afterwards included), next to the CPU
+// of one purchase (POST /store/purchases, measured the same way on the same
+// server).
 //
 // Setup (not measured): one customer buys Standard monthly with a saved card
 // over HTTP; with the purchase loop's buyers (their subscriptions renew too)
-// N-1-P more customers and subscriptions are copied from it in SQL (same plan,
-// period end, account holder and saved card), so that N subscriptions are due
-// at one moment. The pass is then run once through
-// POST /admin/subscriptions/renewals/run with as_of (SUBSCRIPTION_TEST_CLOCK).
+// N-1-P more customers are copied from it in SQL, each with its own account
+// holder and saved card at the payment emulator (lib/renewal-seed.mjs), so
+// that N subscriptions are due at one moment. The pass is then run once
+// through POST /admin/subscriptions/renewals/run with as_of (test clock), at
+// SUBSCRIPTION_RENEWAL_CONCURRENCY (default 4). Afterwards the database must
+// hold exactly N more payments, N more captures, no refund, N completed
+// renewal purchases with their orders.
 import fs from "node:fs"
 import http from "node:http"
 import os from "node:os"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
-import pg from "pg"
 import { startBackend } from "../scripts/lib/app.mjs"
-import { log } from "../scripts/lib/proc.mjs"
+import { log, processTree } from "../scripts/lib/proc.mjs"
 import { adminToken, registerCustomers } from "./lib/fixtures.mjs"
 import { apiClient, mapLimit } from "./lib/http.mjs"
 import { postgresCpuTicks, TICKS_MS, treeCpuTicksWithReaped, waitForIdle } from "./lib/idle.mjs"
+import { cloneSubscriptions, paymentCounts } from "./lib/renewal-seed.mjs"
 
 const QUICK = process.env.BENCH_QUICK === "1"
 const RENEWALS = Number(process.env.BENCH_RENEWALS || (QUICK ? 300 : 10000))
 const PURCHASES = Number(process.env.BENCH_RENEWAL_PURCHASES || (QUICK ? 30 : 100))
 const PURCHASE_CONCURRENCY = 4
 if (PURCHASES + 1 >= RENEWALS) throw new Error("BENCH_RENEWALS must exceed BENCH_RENEWAL_PURCHASES + 1")
-const SECRETS = { JWT_SECRET: "bench-jwt-secret", COOKIE_SECRET: "bench-cookie-secret" }
+const SECRETS = { JWT_SECRET: "bench-jwt-secret", COOKIE_SECRET: "bench-cookie-secret", METRICS_TOKEN: "bench-metrics" }
+const PROFILE_DIR = process.env.BENCH_CPU_PROF
 
 const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1)
 
@@ -81,43 +87,45 @@ async function cpuOf(pid, databaseDir, work) {
   }
 }
 
-/** Copies the template customer and its subscription `count` times (new ids, emails). */
-async function cloneSubscriptions(databaseUrl, templateId, count) {
-  const db = new pg.Client({ connectionString: databaseUrl })
-  await db.connect()
-  try {
-    const columns = (
-      await db.query(`select column_name from information_schema.columns where table_name = 'subscription' and table_schema = current_schema()`)
-    ).rows.map((r) => r.column_name)
-    const copied = columns.filter((c) => !["id", "customer_id", "created_at", "updated_at"].includes(c))
-    const list = copied.map((c) => `"${c}"`).join(", ")
-    await db.query("begin")
-    await db.query(
-      `insert into customer (id, email, first_name, has_account, created_at, updated_at)
-       select 'cus_renewal_bench_' || g, 'renewal-bench-' || g || '@bench.local', 'Bench', true, now(), now()
-       from generate_series(1, $1) g`,
-      [count]
-    )
-    await db.query(
-      `insert into subscription (id, customer_id, created_at, updated_at, ${list})
-       select 'sub_renewal_bench_' || g, 'cus_renewal_bench_' || g, now(), now(), ${copied.map((c) => `t."${c}"`).join(", ")}
-       from subscription t, generate_series(1, $2) g where t.id = $1`,
-      [templateId, count]
-    )
-    await db.query("commit")
-    return (await db.query(`select count(*)::int as n from subscription where auto_renew and status = 'active'`)).rows[0].n
-  } finally {
-    await db.end()
+/** The renewal histogram's cumulative buckets (le → count) from GET /metrics, over every outcome. */
+async function renewalBuckets(base) {
+  const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${SECRETS.METRICS_TOKEN}` } })
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`)
+  const buckets = new Map()
+  for (const line of (await res.text()).split("\n")) {
+    const m = /^cinema_renewal_duration_seconds_bucket\{(.*)\} (\S+)$/.exec(line)
+    const text = m && /le="([^"]+)"/.exec(m[1])?.[1]
+    const le = text === "+Inf" ? Infinity : Number(text)
+    if (text) buckets.set(le, (buckets.get(le) ?? 0) + Number(m[2]))
   }
+  return buckets
 }
 
-async function completedRenewals(databaseUrl) {
-  const db = new pg.Client({ connectionString: databaseUrl })
-  await db.connect()
-  try {
-    return (await db.query(`select count(*)::int as n from purchase where kind = 'renewal' and status = 'completed'`)).rows[0].n
-  } finally {
-    await db.end()
+/** The q-quantile (ms) of the renewals between two bucket readings, linear within a bucket. */
+function quantileMs(before, after, q) {
+  const bounds = [...after.keys()].sort((a, b) => a - b)
+  const counts = bounds.map((le) => after.get(le) - (before.get(le) ?? 0))
+  const total = counts[counts.length - 1]
+  const rank = q * total
+  for (let i = 0; i < bounds.length; i++) {
+    if (counts[i] >= rank) {
+      const lower = i ? bounds[i - 1] : 0
+      if (!Number.isFinite(bounds[i])) return lower * 1000
+      const below = i ? counts[i - 1] : 0
+      return (lower + ((bounds[i] - lower) * (rank - below)) / Math.max(1, counts[i] - below)) * 1000
+    }
+  }
+  return NaN
+}
+
+/** BENCH_CPU_PROF: SIGUSR2 to the server's processes starts / writes a CPU profile (lib/cpu-profile.cjs). */
+function toggleProfile(pid) {
+  if (!PROFILE_DIR) return
+  for (const p of processTree(pid)) {
+    try {
+      // only Node processes have the handler (SIGUSR2 ends a shell)
+      if (fs.readlinkSync(`/proc/${p}/exe`).endsWith("/node")) process.kill(p, "SIGUSR2")
+    } catch {}
   }
 }
 
@@ -130,7 +138,15 @@ export default async function renewals({ databaseUrl, seed, port, databaseDir })
     databaseUrl,
     port,
     mode: "start",
-    env: { ...SECRETS, ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error", SUBSCRIPTION_TEST_CLOCK: "true" },
+    env: {
+      ...SECRETS,
+      ADMIN_DISABLED: "true",
+      NODE_ENV: "production",
+      LOG_LEVEL: "error",
+      SUBSCRIPTION_TEST_CLOCK: "true",
+      // BENCH_CPU_PROF=<dir>: a CPU profile of the pass (lib/cpu-profile.cjs)
+      ...(PROFILE_DIR ? { NODE_OPTIONS: `--require ${path.join(import.meta.dirname, "lib/cpu-profile.cjs")}` } : {}),
+    },
   })
   log(`backend up in ${seconds(started)} s`)
 
@@ -170,11 +186,32 @@ export default async function renewals({ databaseUrl, seed, port, databaseDir })
   const as_of = new Date(new Date(subscription.current_period_end).getTime() + 3600000).toISOString()
   await waitForIdle(backend.pid, { timeoutMs: 90000 })
   log(`measuring the renewal pass over ${RENEWALS} subscriptions`)
+  const counts = await paymentCounts(databaseUrl)
+  const buckets = await renewalBuckets(base)
+  toggleProfile(backend.pid)
   const pass = await cpuOf(backend.pid, databaseDir, () => postLong(`${base}/admin/subscriptions/renewals/run`, admin, { as_of }))
-  const counted = await completedRenewals(databaseUrl)
-  if (pass.result.renewed !== RENEWALS || counted !== RENEWALS) {
-    throw new Error(`the pass renewed ${pass.result.renewed} (${counted} in the database) of ${RENEWALS}: ${JSON.stringify(pass.result)}`)
+  toggleProfile(backend.pid)
+  const after = await paymentCounts(databaseUrl)
+  const latency = await renewalBuckets(base)
+  const added = Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - counts[k]]))
+  const exact = {
+    payments: RENEWALS,
+    captures: RENEWALS,
+    refunds: 0,
+    renewals: RENEWALS,
+    renewed_subscriptions: RENEWALS,
+    completed: RENEWALS,
+    orders: RENEWALS,
   }
+  if (pass.result.renewed !== RENEWALS || Object.keys(exact).some((k) => added[k] !== exact[k])) {
+    throw new Error(
+      `the pass renewed ${pass.result.renewed} of ${RENEWALS} (${JSON.stringify(pass.result)}); added in the database ${JSON.stringify(added)}, expected ${JSON.stringify(exact)}`
+    )
+  }
+  const timed = (latency.get(Infinity) ?? 0) - (buckets.get(Infinity) ?? 0)
+  if (timed !== RENEWALS) throw new Error(`cinema_renewal_duration_seconds counted ${timed} renewals, not ${RENEWALS}`)
+  const median = quantileMs(buckets, latency, 0.5)
+  const p95 = quantileMs(buckets, latency, 0.95)
 
   const perRenewal = { server: pass.serverMs / RENEWALS, postgres: pass.postgresMs / RENEWALS }
   const perPurchase = { server: purchase.serverMs / buyers.length, postgres: purchase.postgresMs / buyers.length }
@@ -182,7 +219,8 @@ export default async function renewals({ databaseUrl, seed, port, databaseDir })
   const cpu = os.cpus()
   return [
     `renewals: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), load ${one.toFixed(1)}/${five.toFixed(1)} (1/5 min) at the end; NODE_ENV=production, no Redis, one process`,
-    `renewal pass over ${RENEWALS} due subscriptions: ${(RENEWALS / pass.wallS).toFixed(1)} renewals/s (${pass.wallS.toFixed(1)} s; orders recorded ${pass.settleS.toFixed(0)} s after)`,
+    `renewal pass over ${RENEWALS} due subscriptions, ${process.env.SUBSCRIPTION_RENEWAL_CONCURRENCY || 4} at a time: ${(RENEWALS / pass.wallS).toFixed(1)} renewals/s (${pass.wallS.toFixed(1)} s; orders recorded ${pass.settleS.toFixed(0)} s after); one renewal median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
+    `checked in the database: ${added.payments} payments, ${added.captures} captures, ${added.refunds} refunds, ${added.completed} completed renewal purchases of ${added.renewed_subscriptions} subscriptions, ${added.orders} orders`,
     `CPU per renewal:  server ${perRenewal.server.toFixed(1)} ms + PostgreSQL ${perRenewal.postgres.toFixed(1)} ms = ${(perRenewal.server + perRenewal.postgres).toFixed(1)} ms`,
     `CPU per purchase: server ${perPurchase.server.toFixed(1)} ms + PostgreSQL ${perPurchase.postgres.toFixed(1)} ms = ${(perPurchase.server + perPurchase.postgres).toFixed(1)} ms (${buyers.length} POST /store/purchases, ${PURCHASE_CONCURRENCY} at a time, ${(buyers.length / purchase.wallS).toFixed(1)}/s)`,
   ]

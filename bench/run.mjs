@@ -12,6 +12,7 @@ const benchmarks = {
   startup: () => import("./startup.mjs"),
   purchase: () => import("./purchase.mjs"),
   "purchase-cost": () => import("./purchase-cost.mjs"),
+  "renewal-cost": () => import("./renewal-cost.mjs"),
   promocodes: () => import("./promocodes.mjs"),
   export: () => import("./export.mjs"),
   capacity: () => import("./capacity.mjs"),

@@ -40,7 +40,7 @@ async function customerIdsMatching(container: MedusaContainer, q: string): Promi
   return data.map((c: { id: string }) => c.id)
 }
 
-async function emailsOf(container: MedusaContainer, ids: string[]): Promise<Map<string, string>> {
+async function emailsOf(container: MedusaContainer, ids: string[]): Promise<Map<string, string | null>> {
   if (!ids.length) {
     return new Map()
   }
@@ -50,7 +50,8 @@ async function emailsOf(container: MedusaContainer, ids: string[]): Promise<Map<
     filters: { id: [...new Set(ids)] },
     withDeleted: true,
   })
-  return new Map(data.map((c: { id: string; email: string }) => [c.id, c.email]))
+  // (typed loosely: the generated query types say email may be null)
+  return new Map((data as { id: string; email?: string | null }[]).map((c) => [c.id, c.email ?? null]))
 }
 
 /** The list's rows with the customer's email and the MRR. */

@@ -36,6 +36,18 @@ export const renewalsTotal = new Counter({
   registers: [registry],
 })
 
+/**
+ * How long one renewal takes in the renewal pass (the renew-subscription
+ * workflow, the customer's lock included), by outcome.
+ */
+export const renewalDuration = new Histogram({
+  name: "cinema_renewal_duration_seconds",
+  help: "Renewal pass: one subscription's renewal workflow run time, by outcome",
+  labelNames: ["outcome"] as const,
+  buckets: [0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10],
+  registers: [registry],
+})
+
 /** Promo code attempts refused, by reason (the PROMOCODE_* error code). */
 export const promocodeRejectionsTotal = new Counter({
   name: "cinema_promocode_rejections_total",

@@ -27,6 +27,12 @@ export { LIVE_STATUSES, SUBSCRIPTION_STATUSES } from "./models/subscription"
 export { SUBSCRIPTION_EVENT_TYPES } from "./models/subscription-event"
 export { PURCHASE_KINDS } from "./models/purchase"
 export type * from "./renewal-types"
-export type { RenewalDiscount } from "./lib/renewal"
-export { afterDecline, DEFAULT_RETRY_DAYS, parseRetryDays } from "./lib/renewal"
+export type { DueCursor, DueRow, RenewalDiscount } from "./lib/renewal"
+export {
+  afterDecline,
+  DEFAULT_RENEWAL_CONCURRENCY,
+  DEFAULT_RETRY_DAYS,
+  parseRenewalConcurrency,
+  parseRetryDays,
+} from "./lib/renewal"
 export type { RenewalState } from "./lib/renewal"

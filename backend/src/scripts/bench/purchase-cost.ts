@@ -3,9 +3,8 @@
 // process.cpuUsage (CPU of the Node process, all its threads) and wall time,
 // one call at a time on a warm process. Writes JSON to BENCH_OUTPUT.
 import fs from "node:fs"
-import { performance } from "node:perf_hooks"
 import type { ExecArgs, IPaymentModuleService } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { saveCard } from "../../lib/saved-cards"
 import { loadPlanForSale, planForSale, resolveRegion } from "../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../modules/promocode"
@@ -14,43 +13,20 @@ import type SubscriptionModuleService from "../../modules/subscription/service"
 import { paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
 import { purchaseTariffWorkflow } from "../../workflows/purchase-tariff"
 import { recordPurchaseOrderWorkflow } from "../../workflows/record-purchase-order"
-
-type Sample = { cpu: number; wall: number }
+import { costTimer, medianRows, standardMonthlyVariant, waitForOrder } from "./cost"
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS || 60)
 /** The first iterations warm the JIT and the pools; they are not counted. */
 const WARM_UP = Math.ceil(ITERATIONS / 4)
 
 export default async function purchaseCost({ container }: ExecArgs) {
-  const samples = new Map<string, Sample[]>()
-  let counting = false
-  const timed = async <T>(name: string, call: () => Promise<T>): Promise<T> => {
-    const cpu = process.cpuUsage()
-    const started = performance.now()
-    const result = await call()
-    const used = process.cpuUsage(cpu)
-    if (counting) {
-      const list = samples.get(name) ?? []
-      list.push({ cpu: (used.user + used.system) / 1000, wall: performance.now() - started })
-      samples.set(name, list)
-    }
-    return result
-  }
-
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { timed, samples, count } = costTimer()
   const customers = container.resolve(Modules.CUSTOMER)
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
   const subscriptions = container.resolve<SubscriptionModuleService>(SUBSCRIPTION_MODULE)
   const promocodes = container.resolve<PromocodeModuleService>(PROMOCODE_MODULE)
 
-  const { data: [variant] } = await query.graph({
-    entity: "product_variant",
-    fields: ["id"],
-    filters: { sku: "STANDARD-1M" },
-  })
-  if (!variant) {
-    throw new Error("the demo seed's STANDARD-1M plan is missing")
-  }
+  const variant = { id: await standardMonthlyVariant(container) }
   const tag = Date.now().toString(36).toUpperCase()
   const [code] = await promocodes.createPromocodes([
     { code: `COST${tag}`, type: "percentage", value: 10, description: "purchase-cost benchmark" },
@@ -58,22 +34,8 @@ export default async function purchaseCost({ container }: ExecArgs) {
   const newCustomer = async (role: string, i: number) =>
     (await customers.createCustomers({ email: `cost-${tag}-${role}-${i}@bench.local` })).id
 
-  // Waits until the order subscriber has recorded the purchase, so that its
-  // work is measured on its own and not inside the next call. The figure
-  // includes the polling (one purchase read per 20 ms).
-  const orderRecorded = async (purchaseId: string) => {
-    for (let waited = 0; waited < 30000; waited += 20) {
-      const purchase = await subscriptions.retrievePurchase(purchaseId, { select: ["order_id"] })
-      if (purchase.order_id) {
-        return
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    throw new Error(`purchase ${purchaseId} was not recorded as an order within 30 s`)
-  }
-
   for (let i = 0; i < ITERATIONS; i++) {
-    counting = i >= WARM_UP
+    count(i >= WARM_UP)
 
     // ── the parts, called one by one as the workflow's steps call them
     const customerId = await newCustomer("parts", i)
@@ -180,20 +142,10 @@ export default async function purchaseCost({ container }: ExecArgs) {
         })
       )
       await timed(`order subscriber (purchase.completed → Medusa order), ${label}`, () =>
-        orderRecorded(result.purchase.id)
+        waitForOrder(subscriptions, result.purchase.id)
       )
     }
   }
 
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b)
-    return sorted[Math.floor(sorted.length / 2)]
-  }
-  const rows = [...samples].map(([name, list]) => ({
-    name,
-    count: list.length,
-    cpu_ms: median(list.map((s) => s.cpu)),
-    wall_ms: median(list.map((s) => s.wall)),
-  }))
-  fs.writeFileSync(process.env.BENCH_OUTPUT || "purchase-cost.json", JSON.stringify({ rows }, null, 2))
+  fs.writeFileSync(process.env.BENCH_OUTPUT || "purchase-cost.json", JSON.stringify({ rows: medianRows(samples) }, null, 2))
 }

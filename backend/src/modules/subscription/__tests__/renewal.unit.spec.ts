@@ -4,6 +4,7 @@ import {
   DEFAULT_RETRY_DAYS,
   isDue,
   nextRenewalDiscount,
+  parseRenewalConcurrency,
   parseRetryDays,
   renewalStart,
   type RenewalDiscount,
@@ -30,6 +31,24 @@ describe("parseRetryDays", () => {
 
   it.each(["0", "-1,2", "1,1", "3,2", "1.5", "a,b", "1,,3"])("refuses %p", (value) => {
     expect(() => parseRetryDays(value)).toThrow(RangeError)
+  })
+})
+
+describe("parseRenewalConcurrency", () => {
+  it.each([undefined, null, "", " "])("%p → the default 4", (value) => {
+    expect(parseRenewalConcurrency(value)).toBe(4)
+  })
+
+  it.each([
+    ["1", 1],
+    [" 8 ", 8],
+    ["32", 32],
+  ])("%p → %p", (value, expected) => {
+    expect(parseRenewalConcurrency(value)).toBe(expected)
+  })
+
+  it.each(["0", "-2", "33", "2.5", "four", "4x"])("refuses %p", (value) => {
+    expect(() => parseRenewalConcurrency(value)).toThrow(RangeError)
   })
 })
 

@@ -31,6 +31,28 @@ export function parseRetryDays(value: string | undefined | null): number[] {
   return days
 }
 
+export const DEFAULT_RENEWAL_CONCURRENCY = 4
+const MAX_RENEWAL_CONCURRENCY = 32
+
+/**
+ * How many renewals one pass runs at once (SUBSCRIPTION_RENEWAL_CONCURRENCY,
+ * default 4): a whole number from 1 to 32; anything else throws, as
+ * `parseRetryDays`. Each running renewal holds its customer's lock and a
+ * database connection.
+ */
+export function parseRenewalConcurrency(value: string | undefined | null): number {
+  if (value === undefined || value === null || value.trim() === "") {
+    return DEFAULT_RENEWAL_CONCURRENCY
+  }
+  const n = Number(value.trim())
+  if (!Number.isInteger(n) || n < 1 || n > MAX_RENEWAL_CONCURRENCY) {
+    throw new RangeError(
+      `SUBSCRIPTION_RENEWAL_CONCURRENCY must be a whole number from 1 to ${MAX_RENEWAL_CONCURRENCY}, got "${value}"`
+    )
+  }
+  return n
+}
+
 export type AfterDecline =
   | { status: "past_due"; next_attempt_at: Date; ends_at: Date; renewal_attempts: number }
   | { status: "expired"; next_attempt_at: null; ends_at: Date; renewal_attempts: number }
@@ -146,11 +168,29 @@ const RENEWABLE = `auto_renew AND payment_method IS NOT NULL AND NOT cancel_at_p
 const DUE = `${RENEWABLE} AND (
   (status IN ('trialing', 'active') AND ends_at <= ?) OR (status = 'past_due' AND next_attempt_at <= ?))`
 
-export function listDue(manager: SqlEntityManager, now: Date, limit: number) {
-  return selectRows<{ id: string; customer_id: string }>(
+/**
+ * Where a page of due subscriptions ended: the next page starts after it.
+ * `ends_at` is PostgreSQL's text of the timestamp, exact to the microsecond
+ * (a JS Date keeps milliseconds: a cursor rounded down could return the same
+ * page again).
+ */
+export type DueCursor = { ends_at: string; id: string }
+
+export type DueRow = DueCursor & { customer_id: string }
+
+/**
+ * One page of the subscriptions due at `now` in (ends_at, id) order, after
+ * `after` (a keyset cursor: the next rows after the last one read, never the
+ * rows already handled, even those still due after an error).
+ */
+export function listDue(manager: SqlEntityManager, now: Date, limit: number, after?: DueCursor | null) {
+  const keyset = after ? ` AND (ends_at, id) > (?::timestamptz, ?)` : ""
+  return selectRows<DueRow>(
     manager,
-    `SELECT id, customer_id FROM subscription WHERE ${DUE} ORDER BY ends_at, id LIMIT ?`,
-    [now, now, limit]
+    // ordered by the column, not the text the select names the same
+    `SELECT id, customer_id, ends_at::text AS ends_at FROM subscription
+      WHERE ${DUE}${keyset} ORDER BY subscription.ends_at, subscription.id LIMIT ?`,
+    after ? [now, now, after.ends_at, after.id, limit] : [now, now, limit]
   )
 }
 

@@ -3,7 +3,7 @@ import {
   InjectTransactionManager,
   MedusaContext,
 } from "@medusajs/framework/utils"
-import { endNotRenewing, listDue, writeRenewalState } from "../lib/renewal"
+import { endNotRenewing, listDue, writeRenewalState, type DueCursor, type DueRow } from "../lib/renewal"
 import * as renewalOps from "../lib/renewal-ops"
 import { ModuleContext, transactionManager } from "../lib/sql"
 import type {
@@ -25,14 +25,17 @@ import { SubscriptionLifecycle, toDate } from "./lifecycle"
 export class SubscriptionRenewals extends SubscriptionLifecycle {
   // Renewals (src/workflows/renew-subscription; lib/renewal.ts, lib/renewal-ops.ts)
 
-  /** Subscriptions due for a renewal attempt at `now`, the oldest end first. */
+  /**
+   * A page of the subscriptions due for a renewal attempt at `now`, the
+   * oldest end first; `after` (the last row of the previous page) pages on.
+   */
   @InjectManager()
   async listDueRenewals(
     now: Date | string,
-    limit = 100,
+    { limit = 100, after = null }: { limit?: number; after?: DueCursor | null } = {},
     @MedusaContext() sharedContext: ModuleContext = {}
-  ): Promise<{ id: string; customer_id: string }[]> {
-    return await listDue(sharedContext.manager!, toDate(now, "now"), limit)
+  ): Promise<DueRow[]> {
+    return await listDue(sharedContext.manager!, toDate(now, "now"), limit, after)
   }
 
   /**
