@@ -1,5 +1,6 @@
 import type { Messages } from "./en"
 import subscriptionReport from "./ru-subscription-report"
+import cancel from "./ru-cancel"
 import subscription from "./ru-subscriptions"
 
 /** Russian texts of our admin pages and widgets: the keys of i18n/en.ts. */
@@ -474,23 +475,7 @@ const ru: Messages = {
     },
   },
   subscription,
-  cancel: {
-    ends_on: "Подписка закончится {{date}}",
-    canceled_refunded: "Подписка отменена сейчас, возвращено {{amount}}",
-    canceled_now: "Подписка отменена сейчас",
-    failed: "Не удалось отменить подписку",
-    title: "Отменить подписку?",
-    when: "Когда закончится подписка",
-    at_period_end: "В конце периода",
-    at_period_end_text: "Доступ сохранится до {{date}}, потом подписка закончится.",
-    now: "Сейчас",
-    now_text: "Доступ закончится сразу.",
-    refund: "Вернуть неиспользованную часть (пропорционально)",
-    refund_text: "Оплаченная сумма × время, оставшееся до {{date}} / период, через платёжного провайдера.",
-    keep: "Оставить подписку",
-    cancel_now: "Отменить сейчас",
-    cancel_on: "Отменить {{date}}",
-  },
+  cancel,
 }
 
 export default ru

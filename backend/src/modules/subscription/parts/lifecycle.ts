@@ -277,29 +277,6 @@ export class SubscriptionLifecycle extends MedusaService({
   }
 
   /**
-   * Ends one subscription whose period is over and whose renewal plan is no
-   * longer for sale (it cannot be charged): `canceled` when it was cancelled,
-   * else `expired`, as `expireEnded` does for all. Returns whether it changed
-   * (false: not live, or its period not over at `now`).
-   */
-  @InjectTransactionManager()
-  async endUnrenewable(
-    subscriptionId: string,
-    now?: Date | string,
-    @MedusaContext() sharedContext: ModuleContext = {}
-  ): Promise<boolean> {
-    const changed = await runStatement(
-      transactionManager(sharedContext),
-      `UPDATE subscription
-          SET status = CASE WHEN cancel_at_period_end THEN 'canceled' ELSE 'expired' END,
-              next_attempt_at = NULL, updated_at = now()
-        WHERE id = ? AND status IN ('trialing', 'active', 'past_due') AND ends_at <= ? AND deleted_at IS NULL`,
-      [subscriptionId, toDate(now, "now")]
-    )
-    return changed > 0
-  }
-
-  /**
    * Whether the customer may take the Trial: once per customer, and never
    * after a paid subscription. Any completed purchase counts: a Trial
    * (`trial_used`) or a paid plan (`paid_subscription`).

@@ -5,7 +5,7 @@ import {
 } from "@medusajs/framework/utils"
 import { endNotRenewing, listDue, writeRenewalState, type DueCursor, type DueRow } from "../lib/renewal"
 import * as renewalOps from "../lib/renewal-ops"
-import { ModuleContext, transactionManager } from "../lib/sql"
+import { ModuleContext, runStatement, transactionManager } from "../lib/sql"
 import type {
   ApplyRenewalInput,
   CardChange,
@@ -126,5 +126,28 @@ export class SubscriptionRenewals extends SubscriptionLifecycle {
     @MedusaContext() sharedContext: ModuleContext = {}
   ): Promise<number> {
     return await endNotRenewing(transactionManager(sharedContext), toDate(now, "now"))
+  }
+
+  /**
+   * Ends one subscription whose period is over and whose renewal plan is no
+   * longer for sale (it cannot be charged): `canceled` when it was cancelled,
+   * else `expired`, as `expireEnded` does for all. Returns whether it changed
+   * (false: not live, or its period not over at `now`).
+   */
+  @InjectTransactionManager()
+  async endUnrenewable(
+    subscriptionId: string,
+    now?: Date | string,
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<boolean> {
+    const changed = await runStatement(
+      transactionManager(sharedContext),
+      `UPDATE subscription
+          SET status = CASE WHEN cancel_at_period_end THEN 'canceled' ELSE 'expired' END,
+              next_attempt_at = NULL, updated_at = now()
+        WHERE id = ? AND status IN ('trialing', 'active', 'past_due') AND ends_at <= ? AND deleted_at IS NULL`,
+      [subscriptionId, toDate(now, "now")]
+    )
+    return changed > 0
   }
 }
