@@ -36,7 +36,10 @@ export async function POST(
 ) {
   const customerId = req.auth_context.actor_id
   const idempotencyKey = readIdempotencyKey(req)
-  const earlier = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
+  // a replay of a purchase still under way (on this server or another) waits for its outcome
+  const found = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
+  const earlier =
+    found?.status === "pending" ? await settledPurchase(req, customerId, idempotencyKey) : found
   if (earlier) {
     countPurchase(earlier, "replayed")
     return answerWith(req, res, earlier)
@@ -130,9 +133,9 @@ function countPurchase(purchase: object | null, outcome: string) {
   purchasesTotal.inc({ kind, outcome })
 }
 
-/** The purchase recorded under the key, once it is no longer pending (or after 20 s). */
+/** The purchase recorded under the key, once it is no longer pending (or after 30 s). */
 async function settledPurchase(req: AuthenticatedMedusaRequest, customerId: string, key: string) {
-  const deadline = Date.now() + 20_000
+  const deadline = Date.now() + 30_000
   for (;;) {
     const purchase = await purchaseByIdempotencyKey(req.scope, customerId, key)
     if (!purchase || purchase.status !== "pending" || Date.now() > deadline) {
