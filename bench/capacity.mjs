@@ -32,51 +32,31 @@ import {
 } from "./lib/fixtures.mjs"
 import { apiClient } from "./lib/http.mjs"
 import { postgresCpuTicks, TICKS_MS, treeCpuTicksWithReaped as treeCpuTicks } from "./lib/idle.mjs"
+import {
+  BUY_SHARE,
+  COST,
+  COST_ONLY,
+  CUSTOMERS,
+  FLOOR_RATE,
+  MAX_STEP_S,
+  MEDUSA_CODE,
+  MIN_JOURNEYS,
+  OUR_CODE,
+  P95_LIMIT_MS,
+  PASSWORD,
+  QUICK,
+  REDIS_URL,
+  RELAXED_P95_MS,
+  SECRETS,
+  SEED,
+  SERVER_ENV,
+  STEP_S,
+  THINK_MEAN_S,
+  WARM_UP_S,
+  WRONG_CODE_SHARE,
+} from "./lib/capacity-config.mjs"
+import { costReport, report, seconds } from "./lib/capacity-report.mjs"
 import { httpClients, journeyRandom, runOpenLoop } from "./lib/open-loop.mjs"
-
-const QUICK = process.env.BENCH_QUICK === "1"
-/** --cost (BENCH_COST_ONLY=1): the cost phase alone, no rate search and no cluster. */
-const COST_ONLY = process.env.BENCH_COST_ONLY === "1"
-const SEED = Number(process.env.BENCH_SEED || 20261129)
-/** p95 every step must stay under, in ms, with no error, for a rate to count as sustained. */
-const P95_LIMIT_MS = 300
-/** The looser limit the search also records, for a ratio when the machine is too loaded for 300 ms. */
-const RELAXED_P95_MS = 1000
-/** The lowest arrival rate the search tries, journeys/s. */
-const FLOOR_RATE = 0.25
-/** Think time before each step but the first: uniform in [0.5, 1.5] × this mean, seconds. */
-const THINK_MEAN_S = 1
-/** The realistic think time the per-shopper rate is defined with (the bench compresses it). */
-const REAL_THINK_S = 12
-const WRONG_CODE_SHARE = 0.2
-const BUY_SHARE = 0.3
-/** Each ladder step sends arrivals for max(STEP_S, MIN_JOURNEYS / rate) s, at most MAX_STEP_S. */
-const STEP_S = QUICK ? 5 : 15
-const MIN_JOURNEYS = QUICK ? 5 : 10
-const MAX_STEP_S = QUICK ? 12 : 40
-const WARM_UP_S = QUICK ? 4 : 8
-const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || (QUICK ? 40 : 80))
-const COST = QUICK
-  ? { preview: 30, purchase: 6, carts: 6 }
-  : { preview: 100, purchase: Number(process.env.BENCH_COST_PURCHASES || 15), carts: Number(process.env.BENCH_COST_PURCHASES || 15) }
-const OUR_CODE = "BENCHPCT10"
-const MEDUSA_CODE = "MEDUSA10"
-const PASSWORD = "bench-password-1"
-const SECRETS = { JWT_SECRET: "bench-jwt-secret", COOKIE_SECRET: "bench-cookie-secret" }
-/**
- * The attempt limits of the harden branch (failed promo codes per customer
- * and per IP, failed sign-ins) set far above what the bench sends: every
- * shopper comes from 127.0.0.1, and a fifth of them try a wrong code.
- */
-const LIMITS = {
-  PROMOCODE_ATTEMPTS_PER_CUSTOMER: "1000000",
-  PROMOCODE_ATTEMPTS_PER_IP: "1000000",
-  SIGN_IN_ATTEMPTS: "1000000",
-}
-const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/7"
-/** BENCH_SERVER_NODE_OPTIONS: node options of the servers alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile. */
-const PROFILE = process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}
-const SERVER_ENV = { ...SECRETS, ...LIMITS, ...PROFILE, ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" }
 
 export default async function capacity(options) {
   try {
@@ -125,7 +105,7 @@ async function measureCapacity({ databaseUrl, seed, port, databaseDir }) {
   const emails = tokens.map((_, i) => `bench-${tag}-${i}@bench.local`)
   const customers = customerPool(emails)
 
-  const shop = { seed, variantId, tag, customers }
+  const shop = { seed, variantId, tag, customers, emails }
   const singleProcesses = { server: single.pid }
   const measureSingle = measurer({ processes: singleProcesses, pgTicks, databaseUrl })
 
@@ -449,6 +429,25 @@ async function costPhase({ base, api, shop, tokens, costCarts, measure }) {
     send: (i) => ["POST", "/store/purchases/preview", { headers: auth(i), body: { variant_id: variantId, promocode: OUR_CODE } }],
     check: (a) => a.status === 200 && a.body.preview.promocode?.code === OUR_CODE,
   })
+  // the journey's other steps, so the report can say what a journey's CPU is made of
+  const tariffs = await alone("our tariffs", {
+    rate: 10,
+    count: COST.light,
+    send: () => ["GET", "/store/tariffs", { headers: key }],
+    check: (a) => a.status === 200 && a.body.tariffs.length > 0,
+  })
+  const signIn = await alone("our sign-in", {
+    rate: 2,
+    count: COST.signIn,
+    send: (i) => ["POST", "/auth/customer/emailpass", { headers: key, body: { email: shop.emails[i % shop.emails.length], password: PASSWORD } }],
+    check: (a) => a.status === 200 && typeof a.body.token === "string",
+  })
+  const account = await alone("our account", {
+    rate: 10,
+    count: COST.light,
+    send: (i) => ["GET", i % 2 ? "/store/subscriptions" : "/store/purchases", { headers: auth(i) }],
+    check: (a) => a.status === 200,
+  })
   const promotions = await alone("Medusa carts/:id/promotions", {
     rate: 2,
     count: costCarts.length,
@@ -476,7 +475,7 @@ async function costPhase({ base, api, shop, tokens, costCarts, measure }) {
     check: (a) => a.status === 200 && a.body.type === "order",
   })
   client.close()
-  return { rows, preview, promotions, plain, withCode, complete }
+  return { rows, preview, tariffs, signIn, account, promotions, plain, withCode, complete }
 }
 
 // ───────────────────────────── stepped search
@@ -560,146 +559,6 @@ function alternation() {
 }
 
 const round = (x) => Number(x.toPrecision(3))
-
-// ───────────────────────────── report
-
-function report({ notes, cost, oursLadder, medusaLadder, clusterLadder, benchStarted }) {
-  const cpu = os.cpus()
-  const lines = [
-    `capacity: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end; driver (node:http keep-alive, open loop) and PostgreSQL on the same machine; seed ${SEED}${QUICK ? "; --quick (short steps: a smoke run, not a measurement)" : ""}; whole bench ${seconds(benchStarted)} s`,
-    ...notes.map((n) => `setup: ${n}`),
-    `limits: PROMOCODE_ATTEMPTS_PER_CUSTOMER, PROMOCODE_ATTEMPTS_PER_IP and SIGN_IN_ATTEMPTS set to 1000000 on every server (all shoppers come from 127.0.0.1; a ${pct(WRONG_CODE_SHARE)} share tries a wrong code); each journey signs in as a customer no other journey in flight uses (${CUSTOMERS} customers)`,
-    `journeys: think time before each step but the first uniform in ${THINK_MEAN_S / 2}–${THINK_MEAN_S * 1.5} s (seeded PRNG per journey; branch shares exact in every block of 10 consecutive journeys, in a seeded order: the same choices every run); ours: tariffs, sign in, preview (${pct(WRONG_CODE_SHARE)} with a wrong code), purchase (${pct(BUY_SHARE)}; with our code unless the code was wrong), account (subscriptions or purchases); Medusa's: cart, line item, promotion, and for ${pct(BUY_SHARE)} payment collection, payment session, complete`,
-    `search (ours and Medusa's take turns step by step, from 1 journey/s): arrivals evenly spaced for max(${STEP_S} s, ${MIN_JOURNEYS} journeys) (≤ ${MAX_STEP_S} s) per rate; the rate doubles while every step keeps p95 < ${RELAXED_P95_MS} ms with no error, or halves (down to ${FLOOR_RATE}/s) until one does, then once the geometric middle, and ${FLOOR_RATE}/s once when no step met ${P95_LIMIT_MS} ms; a rate is sustained when every step's p95 < ${P95_LIMIT_MS} ms and nothing failed; p50/p95/p99 nearest rank over every answer of the step (at low rates a step has few answers: p95 is then close to the slowest); CPU per journey from the first arrival until every purchase is recorded as an order and the servers are idle`,
-    "",
-    "rate/s  journeys ok/sent  late start  step: p50/p95/p99 ms (errors)                                                              server CPU/journey  PG CPU/journey  load1  verdict",
-  ]
-  for (const l of [oursLadder, medusaLadder, clusterLadder]) {
-    lines.push(`${l.label}:`)
-    for (const s of l.steps) {
-      const r = s.result
-      const server = Object.entries(s.cpuPerJourney).filter(([k]) => k !== "pg")
-      lines.push(
-        [
-          String(s.rate).padStart(6),
-          `${r.completed}/${r.started}`.padStart(17),
-          `${r.lateStartsMs.toFixed(0)} ms`.padStart(11),
-          "  " + r.steps.map((x) => `${x.name} ${ms(x.p50)}/${ms(x.p95)}/${ms(x.p99)}${x.errors ? ` (${x.errors}!)` : ""}`).join(", ").padEnd(90),
-          server.map(([k, v]) => (server.length > 1 ? `${k} ${v.toFixed(0)}` : `${v.toFixed(0)} ms`)).join(", ").padStart(19),
-          `${s.cpuPerJourney.pg.toFixed(0)} ms`.padStart(15),
-          s.load1.toFixed(1).padStart(6),
-          `  ${s.pass ? "sustained" : s.relaxed ? "p95 < 1 s only" : "missed"}`,
-        ].join(" ")
-      )
-      for (const x of r.steps.filter((x) => x.errors)) lines.push(`        ! ${x.name}: ${x.firstError}`)
-      for (const f of r.failures) lines.push(`        ! driver: ${f}`)
-    }
-  }
-
-  lines.push(...costTable(cost))
-
-  // CPU per journey at the lowest rate run: the least queueing, the same rate for both when possible
-  // CPU per journey at the lowest rate both ran (the least queueing)
-  const common = oursLadder.steps.map((s) => s.rate).filter((r) => medusaLadder.steps.some((m) => m.rate === r))
-  const cpuRate = common.length ? Math.min(...common) : undefined
-  const perJourney = (l) => {
-    const step = l.steps.find((s) => s.rate === cpuRate) ?? l.steps[0]
-    return step && total(step.cpuPerJourney)
-  }
-  const oursJ = perJourney(oursLadder)
-  const medusaJ = perJourney(medusaLadder)
-  const shoppersRate = 1000 / (REAL_THINK_S * 5)
-  const sustainedText = (l) => (l.sustained ? `${l.sustained} journeys/s` : `none (missed at the lowest rate tried, ${l.lowest}/s)`)
-  const rateRatio = (a, b, key) => (a[key] && b[key] ? times(a[key] / b[key]) : a[key] ? `> ×${(a[key] / b.lowest).toFixed(1)}` : "—")
-  const relaxedText = (l) => (l.relaxed ? `${l.relaxed} journeys/s` : `none (≥ ${l.lowest}/s)`)
-  const fiveTimes = (key) => (oursLadder[key] && (medusaLadder[key] ? oursLadder[key] / medusaLadder[key] >= 5 : oursLadder[key] / medusaLadder.lowest >= 5))
-  lines.push(
-    "",
-    "summary                                                   ours            Medusa          ratio        goal",
-    row("sustainable rate (every step p95 < 300 ms, 0 errors)", sustainedText(oursLadder), sustainedText(medusaLadder), rateRatio(oursLadder, medusaLadder, "sustained"), "ours ≥ 5× Medusa's", fiveTimes("sustained")),
-    row("rate at p95 < 1 s (relaxed, 0 errors)", relaxedText(oursLadder), relaxedText(medusaLadder), rateRatio(oursLadder, medusaLadder, "relaxed"), "ours ≥ 5× Medusa's", fiveTimes("relaxed")),
-    row(`server + PG CPU per journey (at ${cpuRate ?? `${oursLadder.steps[0]?.rate} | ${medusaLadder.steps[0]?.rate}`}/s)`, fmt(oursJ), fmt(medusaJ), times(medusaJ / oursJ), "(journeys per core)"),
-    ...costSummary(cost),
-    row(
-      `1000 concurrent shoppers = ${shoppersRate.toFixed(1)} journeys/s`,
-      oursLadder.sustained >= shoppersRate ? "sustained" : `not sustained (${Math.round(oursLadder.sustained * REAL_THINK_S * 5)} shoppers)`,
-      medusaLadder.sustained >= shoppersRate ? "sustained" : `not sustained (${Math.round(medusaLadder.sustained * REAL_THINK_S * 5)} shoppers)`,
-      "",
-      "1000 on one 2-core machine",
-      oursLadder.sustained >= shoppersRate
-    ),
-    row("2 servers + worker (Redis) vs one process: p95 < 300 ms", sustainedText(clusterLadder), sustainedText(oursLadder), rateRatio(clusterLadder, oursLadder, "sustained"), "scales out (cluster | one process)"),
-    row("2 servers + worker (Redis) vs one process: p95 < 1 s", relaxedText(clusterLadder), relaxedText(oursLadder), rateRatio(clusterLadder, oursLadder, "relaxed"), "scales out (cluster | one process)"),
-    `per-shopper rate: a shopper makes one journey per ${REAL_THINK_S * 5} s (about 5 steps, ${REAL_THINK_S} s of think time each), so 1000 concurrent shoppers = 1000 / ${REAL_THINK_S * 5} = ${shoppersRate.toFixed(1)} journeys/s and a sustained rate R equals R × ${REAL_THINK_S * 5} shoppers; the bench compresses think time ${REAL_THINK_S}× (mean ${THINK_MEAN_S} s), which leaves the requests per second at a given arrival rate unchanged (tokens are stateless, nothing is held between steps)`
-  )
-  // at the highest sustained and the highest p95 < 1 s rate (at low rates the
-  // processes' background work weighs more per journey)
-  const splitAt = [...new Set([clusterLadder.steps.find((s) => s.rate === clusterLadder.sustained), clusterLadder.steps.find((s) => s.rate === clusterLadder.relaxed)])]
-  for (const step of splitAt.filter(Boolean)) {
-    lines.push(
-      `CPU split per process, cluster at ${step.rate} journeys/s (per journey): ` +
-        Object.entries(step.cpuPerJourney)
-          .map(([k, v]) => `${k === "pg" ? "PostgreSQL" : k} ${v.toFixed(1)} ms`)
-          .join(", ") +
-        `; one process at ${oursLadder.relaxed} journeys/s: ${fmt(total(oursLadder.steps.find((s) => s.rate === oursLadder.relaxed)?.cpuPerJourney ?? {}))} in all`
-    )
-  }
-  return lines
-}
-
-/** The cost phase's table: CPU per successful request of each endpoint alone. */
-function costTable(cost) {
-  const lines = [
-    "",
-    "cost phase (each endpoint alone, open loop at the rate given; CPU per successful request; purchases until recorded as orders):",
-    "endpoint                          ok/sent  rate/s  p50 ms  p95 ms  server CPU  PG CPU  total   load1",
-  ]
-  for (const row of cost.rows) {
-    lines.push(
-      `${row.label.padEnd(32)} ${`${row.ok}/${row.count}`.padStart(8)} ${String(row.rate).padStart(7)} ${ms(row.p50).padStart(7)} ${ms(row.p95).padStart(7)} ${`${row.serverMs.toFixed(1)} ms`.padStart(11)} ${`${row.pgMs.toFixed(1)} ms`.padStart(7)} ${`${row.totalMs.toFixed(1)} ms`.padStart(8)}  ${row.load1.toFixed(1)}`
-    )
-    if (row.ok < row.count) lines.push(`        ! ${row.label}: ${row.firstError}`)
-  }
-  return lines
-}
-
-/** Goal 1's three ratios, from the cost phase. */
-function costSummary(c) {
-  return [
-    row("CPU per sale: purchase vs carts/:id/complete", fmt(c.plain.totalMs), fmt(c.complete.totalMs), fraction(c.plain.totalMs / c.complete.totalMs), "≤ 1/3", c.plain.totalMs / c.complete.totalMs <= 1 / 3),
-    row("CPU per sale: purchase with a code vs complete", fmt(c.withCode.totalMs), fmt(c.complete.totalMs), fraction(c.withCode.totalMs / c.complete.totalMs), "≤ 1/3", c.withCode.totalMs / c.complete.totalMs <= 1 / 3),
-    row("CPU per price check: preview vs carts/:id/promotions", fmt(c.preview.totalMs), fmt(c.promotions.totalMs), `×${(c.promotions.totalMs / c.preview.totalMs).toFixed(1)} cheaper`, "≥ 20× cheaper", c.promotions.totalMs / c.preview.totalMs >= 20),
-  ]
-}
-
-/** `--cost`: the setup notes, the cost table and goal 1's ratios. */
-function costReport({ notes, cost, benchStarted }) {
-  const cpu = os.cpus()
-  return [
-    `capacity --cost: ${cpu.length} cores (${cpu[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end; the cost phase alone; whole bench ${seconds(benchStarted)} s`,
-    ...notes.map((n) => `setup: ${n}`),
-    ...costTable(cost),
-    "",
-    "summary                                                   ours            Medusa          ratio        goal",
-    ...costSummary(cost),
-  ]
-}
-
-function row(name, ours, theirs, ratio, goal, met) {
-  const verdict = met === undefined ? "" : met ? " met" : " NOT MET"
-  return `${name.padEnd(57)} ${String(ours).padEnd(15)} ${String(theirs).padEnd(15)} ${String(ratio).padEnd(12)} ${goal}${verdict}`
-}
-
-const total = (cpuMs) => Object.values(cpuMs).reduce((a, b) => a + b, 0)
-const fmt = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "—")
-const ms = (v) => (Number.isFinite(v) ? v.toFixed(0) : "—")
-const pct = (x) => `${Math.round(x * 100)}%`
-const times = (x) => (Number.isFinite(x) ? `×${x.toFixed(x < 10 ? 2 : 0)}` : "—")
-const fraction = (x) => (Number.isFinite(x) ? `${x.toFixed(2)} (1/${(1 / x).toFixed(1)})` : "—")
-
-function seconds(since) {
-  return ((performance.now() - since) / 1000).toFixed(1)
-}
 
 /** The embedded PostgreSQL's postmaster, from its data folder's postmaster.pid. */
 function postmasterPid(databaseDir) {

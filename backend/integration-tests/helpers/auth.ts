@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 
-type Api = {
+export type Api = {
   post: (url: string, body?: unknown, config?: unknown) => Promise<any>
   get: (url: string, config?: unknown) => Promise<any>
 }

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules/promocode"
-import { failure, registerCustomer, signIn } from "../helpers/auth"
-import { seedDemo, SeededApp } from "../helpers/seed"
+import { failure, registerCustomer } from "../helpers/auth"
+import { useSeededShop } from "../helpers/seed"
 
 jest.setTimeout(180 * 1000)
 
@@ -9,18 +9,7 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let app: SeededApp
-    let admin: { headers: Record<string, string> }
-    const variants: Record<string, string> = {}
-
-    beforeAll(async () => {
-      app = await seedDemo(getContainer())
-      Object.assign(variants, app.variants)
-    })
-    beforeEach(async () => {
-      const token = await signIn(api, "user", app.admin.email, app.admin.password)
-      admin = { headers: { authorization: `Bearer ${token}` } }
-    })
+    const { app, admin, variants } = useSeededShop(api, getContainer)
 
     const promocodes = () => getContainer().resolve<PromocodeModuleService>(PROMOCODE_MODULE)
 

@@ -1,33 +1,19 @@
 import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { randomUUID } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
-import { failure, registerCustomer, signIn } from "../helpers/auth"
-import { seedDemo, SeededApp } from "../helpers/seed"
+import { failure, registerCustomer } from "../helpers/auth"
+import { at, MINUTE, useSeededShop } from "../helpers/seed"
 
 jest.setTimeout(300 * 1000)
 
 // The renewal pass runs "as of" a moment in the future (the test clock).
 process.env.SUBSCRIPTION_TEST_CLOCK = "true"
 
-const MINUTE = 60000
-const at = (from: string | Date, ms: number) => new Date(new Date(from).getTime() + ms).toISOString()
-
 medusaIntegrationTestRunner({
   inApp: true,
   env: { SUBSCRIPTION_TEST_CLOCK: "true" },
   testSuite: ({ api, getContainer }) => {
-    let app: SeededApp
-    let admin: { headers: Record<string, string> }
-    const variants: Record<string, string> = {}
-
-    beforeAll(async () => {
-      app = await seedDemo(getContainer())
-      Object.assign(variants, app.variants)
-    })
-    beforeEach(async () => {
-      const token = await signIn(api, "user", app.admin.email, app.admin.password)
-      admin = { headers: { authorization: `Bearer ${token}` } }
-    })
+    const { app, admin, variants } = useSeededShop(api, getContainer)
 
     type Buyer = Awaited<ReturnType<typeof registerCustomer>>
     const newBuyer = (email?: string) => registerCustomer(api, app.publishable_key, email ? { email } : {})

@@ -2,17 +2,14 @@ import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { Modules } from "@medusajs/framework/utils"
 import { SubscriptionEvents } from "../../src/notifications/events"
 import { PURCHASE_COMPLETED_EVENT } from "../../src/workflows/purchase-tariff"
-import { registerCustomer, signIn } from "../helpers/auth"
-import { seedDemo, SeededApp } from "../helpers/seed"
+import { registerCustomer } from "../helpers/auth"
+import { at, DAY, MINUTE, useSeededShop } from "../helpers/seed"
 
 jest.setTimeout(300 * 1000)
 
 // The renewal pass (and the notices after it) runs "as of" a moment in the future.
 process.env.SUBSCRIPTION_TEST_CLOCK = "true"
 
-const DAY = 86400000
-const MINUTE = 60000
-const at = (from: string | Date, ms: number) => new Date(new Date(from).getTime() + ms).toISOString()
 const iso = (value: string | Date) => new Date(value).toISOString()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -33,18 +30,7 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: { SUBSCRIPTION_TEST_CLOCK: "true" },
   testSuite: ({ api, getContainer }) => {
-    let app: SeededApp
-    let admin: { headers: Record<string, string> }
-    const variants: Record<string, string> = {}
-
-    beforeAll(async () => {
-      app = await seedDemo(getContainer())
-      Object.assign(variants, app.variants)
-    })
-    beforeEach(async () => {
-      const token = await signIn(api, "user", app.admin.email, app.admin.password)
-      admin = { headers: { authorization: `Bearer ${token}` } }
-    })
+    const { app, admin, variants } = useSeededShop(api, getContainer)
 
     type Buyer = Awaited<ReturnType<typeof registerCustomer>> & { lang: Record<string, string> }
     /** a shopper acting in `lang` (the storefront's Accept-Language), or sending none */

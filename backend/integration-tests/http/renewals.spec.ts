@@ -2,35 +2,21 @@ import { medusaIntegrationTestRunner } from "../helpers/contract"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
 import type SubscriptionModuleService from "../../src/modules/subscription/service"
-import { failure, registerCustomer, signIn } from "../helpers/auth"
-import { seedDemo, SeededApp } from "../helpers/seed"
+import { failure, registerCustomer } from "../helpers/auth"
+import { at, DAY, MINUTE, useSeededShop } from "../helpers/seed"
 
 jest.setTimeout(300 * 1000)
 
 // The renewal pass runs "as of" a moment in the future (the test clock).
 process.env.SUBSCRIPTION_TEST_CLOCK = "true"
 
-const DAY = 86400000
-const MINUTE = 60000
-const at = (from: string | Date, ms: number) => new Date(new Date(from).getTime() + ms).toISOString()
 const sameMoment = (a: string | Date, b: string | Date) => expect(new Date(a).toISOString()).toEqual(new Date(b).toISOString())
 
 medusaIntegrationTestRunner({
   inApp: true,
   env: { SUBSCRIPTION_TEST_CLOCK: "true" },
   testSuite: ({ api, getContainer }) => {
-    let app: SeededApp
-    let admin: { headers: Record<string, string> }
-    const variants: Record<string, string> = {}
-
-    beforeAll(async () => {
-      app = await seedDemo(getContainer())
-      Object.assign(variants, app.variants)
-    })
-    beforeEach(async () => {
-      const token = await signIn(api, "user", app.admin.email, app.admin.password)
-      admin = { headers: { authorization: `Bearer ${token}` } }
-    })
+    const { app, admin, variants } = useSeededShop(api, getContainer)
 
     type Buyer = Awaited<ReturnType<typeof registerCustomer>>
     const newBuyer = () => registerCustomer(api, app.publishable_key)

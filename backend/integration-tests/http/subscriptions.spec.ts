@@ -4,30 +4,18 @@ import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../src/modules
 import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
 import type SubscriptionModuleService from "../../src/modules/subscription/service"
 import expireSubscriptions from "../../src/jobs/expire-subscriptions"
-import { failure, registerCustomer, signIn } from "../helpers/auth"
-import { seedDemo, SeededApp } from "../helpers/seed"
+import { failure, registerCustomer } from "../helpers/auth"
+import { DAY, useSeededShop } from "../helpers/seed"
 
 jest.setTimeout(240 * 1000)
 
-const DAY = 86400000
 const minor = (amount: number) => Math.round(amount * 100)
 
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
-    let app: SeededApp
-    let admin: { headers: Record<string, string> }
-    const variants: Record<string, string> = {}
-
-    beforeAll(async () => {
-      app = await seedDemo(getContainer())
-      Object.assign(variants, app.variants)
-    })
-    beforeEach(async () => {
-      const token = await signIn(api, "user", app.admin.email, app.admin.password)
-      admin = { headers: { authorization: `Bearer ${token}` } }
-    })
+    const { app, admin, variants } = useSeededShop(api, getContainer)
 
     const subscriptions = () => getContainer().resolve<SubscriptionModuleService>(SUBSCRIPTION_MODULE)
     const promocodes = () => getContainer().resolve<PromocodeModuleService>(PROMOCODE_MODULE)

@@ -1,13 +1,18 @@
 import { medusaIntegrationTestRunner } from "../helpers/contract"
-import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createSalesChannelsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { seedDemo, SeededApp } from "../helpers/seed"
 
 jest.setTimeout(120 * 1000)
+
+// These tests edit the catalog behind the store's back (module calls, SQL) and
+// read it at once: the catalog cache is off but where a test turns it on.
+process.env.CATALOG_CACHE_TTL_MS = "0"
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -173,6 +178,36 @@ medusaIntegrationTestRunner({
           .catch((e: any) => e.response)
         expect(res.status).toEqual(400)
         expect(res.data.message).toMatch(/^Некорректный запрос/)
+      })
+
+      it("is cached for its TTL, and a catalog edit (its event) empties the cache", async () => {
+        const container = getContainer()
+        const products = container.resolve(Modules.PRODUCT)
+        const [standard] = await products.listProducts({ handle: "standard" })
+        const listed = async () =>
+          (await api.get("/store/tariffs", app.storeHeaders())).data.tariffs.some((t: any) => t.id === standard.id)
+        process.env.CATALOG_CACHE_TTL_MS = "60000"
+        try {
+          expect(await listed()).toEqual(true)
+          // an edit that announces nothing (SQL) is not seen until the entry expires
+          await container
+            .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+            .raw("update product set status = 'draft' where id = ?", [standard.id])
+          expect(await listed()).toEqual(true)
+          // an edit as the admin makes it (Medusa's workflow emits product.updated): the cache is emptied
+          await updateProductsWorkflow(container).run({
+            input: { selector: { id: standard.id }, update: { status: ProductStatus.DRAFT } },
+          })
+          let shown = await listed()
+          for (let i = 0; i < 50 && shown; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 100))
+            shown = await listed()
+          }
+          expect(shown).toEqual(false)
+        } finally {
+          process.env.CATALOG_CACHE_TTL_MS = "0"
+          await products.updateProducts(standard.id, { status: ProductStatus.PUBLISHED })
+        }
       })
 
       it("requires the publishable key (Medusa's own 400)", async () => {

@@ -165,6 +165,27 @@ export async function listTariffs(
   return tariffs.sort((a, b) => a.plans[0].price.amount - b.plans[0].price.amount)
 }
 
+export type TariffCatalog = { tariffs: Tariff[]; region: Region }
+
+const catalogCache = ttlCache<TariffCatalog>()
+
+/**
+ * GET /store/tariffs' answer: listTariffs in the region asked for (default:
+ * the store's), cached per process for CATALOG_CACHE_TTL_MS (5 s) by region,
+ * sales channels and locale. It is the same for every shopper of a channel,
+ * and the first page of every visit, so most visits read no database for it.
+ */
+export function tariffCatalog(
+  container: MedusaContainer,
+  { regionId, salesChannelIds, locale }: { regionId?: string; salesChannelIds: string[]; locale?: string }
+): Promise<TariffCatalog> {
+  return catalogCache(`${regionId ?? ""}|${salesChannelIds.join(",")}|${locale ?? ""}`, async () => {
+    const region = await resolveRegion(container, regionId)
+    const tariffs = await listTariffs(container, { region, salesChannelIds, locale })
+    return { tariffs, region: { id: region.id, currency_code: region.currency_code } }
+  })
+}
+
 export type PlanForSale = {
   variant_id: string
   variant_title: string

@@ -1,17 +1,18 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { listTariffs, resolveRegion } from "../../../lib/tariffs"
+import { tariffCatalog } from "../../../lib/tariffs"
 import { catalogLocale } from "./locale"
 import type { StoreGetTariffsParamsType } from "./validators"
 
+/** The published tariffs with their plans and prices (cached for a few seconds, see tariffCatalog). */
 export async function GET(
   req: MedusaStoreRequest<unknown, StoreGetTariffsParamsType>,
   res: MedusaResponse
 ) {
-  const region = await resolveRegion(req.scope, req.validatedQuery.region_id)
-  const tariffs = await listTariffs(req.scope, {
-    region,
-    salesChannelIds: req.publishable_key_context.sales_channel_ids,
-    locale: catalogLocale(req),
-  })
-  res.json({ tariffs, region: { id: region.id, currency_code: region.currency_code } })
+  res.json(
+    await tariffCatalog(req.scope, {
+      regionId: req.validatedQuery.region_id,
+      salesChannelIds: req.publishable_key_context.sales_channel_ids,
+      locale: catalogLocale(req),
+    })
+  )
 }

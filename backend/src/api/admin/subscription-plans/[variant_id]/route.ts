@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { forgetCachedCatalog } from "../../../../lib/ttl-cache"
 import { upsertSubscriptionPlanWorkflow } from "../../../../workflows/upsert-subscription-plan"
 import type { AdminUpsertPlanType } from "../../validators"
 
@@ -10,6 +11,8 @@ export async function POST(
   const { result: plan } = await upsertSubscriptionPlanWorkflow(req.scope).run({
     input: { variant_id: req.params.variant_id, ...req.validatedBody },
   })
+  // the store's tariff list and plans show the new terms at once (other processes within the cache's TTL)
+  forgetCachedCatalog()
   res.json({
     plan: {
       id: plan.id,
