@@ -10,7 +10,7 @@ import { loadPlanForSale, planForSale, resolveRegion } from "../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../modules/promocode"
 import { SUBSCRIPTION_MODULE } from "../../modules/subscription"
 import type SubscriptionModuleService from "../../modules/subscription/service"
-import { paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
+import { authorizeAndCapture, paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
 import { purchaseTariffWorkflow } from "../../workflows/purchase-tariff"
 import { recordPurchaseOrderWorkflow } from "../../workflows/record-purchase-order"
 import { costTimer, medianRows, standardMonthlyVariant, waitForOrder } from "./cost"
@@ -88,15 +88,14 @@ export default async function purchaseCost({ container }: ExecArgs) {
         data: { token: "tok_success" },
       })
     )
-    const payment = await timed("payment module: authorize", () =>
-      payments.authorizePaymentSession(session.id, {})
+    // as the charge step does: one call when the provider captures in the
+    // authorization (the emulator's autoCapture, on in medusa-config.ts)
+    const payment = await timed("payment module: authorize and capture", () =>
+      authorizeAndCapture(payments, session.id, amount)
     )
     if (!payment) {
-      throw new Error("the emulator left the authorization pending")
+      throw new Error("the emulator declined or left the authorization pending")
     }
-    await timed("payment module: capture", () =>
-      payments.capturePayment({ payment_id: payment.id, amount })
-    )
     const { subscription } = await timed("subscription: grant or extend", () =>
       subscriptions.grantOrExtend({
         customer_id: customerId,
