@@ -39,7 +39,10 @@ export type RecordPurchaseOrdersResult = {
 export const recordPurchaseOrdersWorkflow = createWorkflow(
   "record-purchase-orders",
   (input: RecordPurchaseOrdersInput) => {
-    const lockKeys = transform({ input }, ({ input }) => [...new Set(input.purchase_ids)].map(purchaseOrderLockKey))
+    // in one order whatever the batch's, so two batches never wait for each other's locks
+    const lockKeys = transform({ input }, ({ input }) =>
+      [...new Set(input.purchase_ids)].sort().map(purchaseOrderLockKey)
+    )
     acquireLockStep({ key: lockKeys, timeout: 30, ttl: 30 })
 
     const context = loadPurchasesForOrdersStep({ purchase_ids: input.purchase_ids })
