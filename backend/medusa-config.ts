@@ -175,6 +175,9 @@ module.exports = defineConfig({
             options: {
               declineRate: Number(process.env.PAYMENT_EMULATOR_DECLINE_RATE || 0),
               delayMs: Number(process.env.PAYMENT_EMULATOR_DELAY_MS || 0),
+              // a tariff is paid in full at once: capture in the authorization
+              // (one Payment Module call instead of two) unless turned off
+              autoCapture: process.env.PAYMENT_EMULATOR_AUTO_CAPTURE !== "false",
             },
           },
         ],

@@ -11,5 +11,5 @@ export default ({ databaseUrl }) =>
     databaseUrl,
     script: "./src/scripts/bench/purchase-cost.ts",
     iterations: Number(process.env.BENCH_ITERATIONS || 60),
-    paymentLabel: "the four calls of one payment",
+    paymentLabel: "one payment's calls (collection, session, authorize and capture, saving the card)",
   })

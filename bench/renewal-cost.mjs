@@ -12,5 +12,5 @@ export default ({ databaseUrl }) =>
     databaseUrl,
     script: "./src/scripts/bench/renewal-cost.ts",
     iterations: Number(process.env.BENCH_ITERATIONS || 40),
-    paymentLabel: "the four calls of one saved-card charge",
+    paymentLabel: "the calls of one saved-card charge (collection, session, authorize and capture)",
   })

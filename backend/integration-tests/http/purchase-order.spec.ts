@@ -5,6 +5,7 @@ import { SUBSCRIPTION_MODULE } from "../../src/modules/subscription"
 import type SubscriptionModuleService from "../../src/modules/subscription/service"
 import { PURCHASE_COMPLETED_EVENT } from "../../src/workflows/purchase-tariff"
 import { recordPurchaseOrderWorkflow } from "../../src/workflows/record-purchase-order"
+import { recordPurchaseOrdersWorkflow } from "../../src/workflows/record-purchase-order/batch"
 import { failure, registerCustomer, signIn } from "../helpers/auth"
 import { seedDemo, SeededApp } from "../helpers/seed"
 
@@ -213,6 +214,85 @@ medusaIntegrationTestRunner({
       expect(data.order.payment_collections).toHaveLength(1)
       expect(data.order.fulfillment_status).toEqual("fulfilled")
       expect(data.order.fulfillments).toHaveLength(1)
+    })
+
+    it("records a burst of purchases in one batch: one order each, complete, never twice", async () => {
+      const recordBatch = (ids: string[]) =>
+        recordPurchaseOrdersWorkflow(getContainer())
+          .run({ input: { purchase_ids: ids } })
+          .then(({ result }) => result)
+      const [b1, b2, b3, b4] = await Promise.all([1, 2, 3, 4].map(() => registerCustomer(api, app.publishable_key)))
+      const p1 = await buy(b1, { variant_id: variants["standard:month"] })
+      const p2 = await buy(b2, { variant_id: variants["premium:month"], promocode: "SALE10" })
+      const p3 = await buy(b3, { variant_id: variants["standard:month"] })
+      const p4 = await buy(b4, { variant_id: variants["standard:month"] })
+      // p1, p2 as if never recorded; p3's order left behind by a run that died (adopted alone)
+      const unrecord = async (purchase: typeof p1) => {
+        await getContainer().resolve(ContainerRegistrationKeys.LINK).dismiss({
+          [Modules.ORDER]: { order_id: purchase.order_id },
+          [Modules.PAYMENT]: { payment_collection_id: purchase.payment_collection_id },
+        })
+        await orders().deleteOrders([purchase.order_id!])
+        await subscriptions().updatePurchases({ id: purchase.id, order_id: null })
+      }
+      await unrecord(p1)
+      await unrecord(p2)
+      await subscriptions().updatePurchases({ id: p3.id, order_id: null })
+
+      const result = await recordBatch([p1.id, p2.id, p3.id, p1.id, p4.id, "pur_missing"])
+      expect(result.single).toEqual([p3.id])
+      expect(result.orders).toEqual({
+        [p1.id]: expect.stringMatching(/^order_/),
+        [p2.id]: expect.stringMatching(/^order_/),
+        [p4.id]: p4.order_id,
+        pur_missing: null,
+      })
+      for (const [purchase, buyer, total] of [[p1, b1, 399], [p2, b2, Number(p2.total)]] as const) {
+        const orderId = result.orders[purchase.id]
+        expect((await subscriptions().retrievePurchase(purchase.id)).order_id).toEqual(orderId)
+        const recorded = await ordersOf(buyer.id)
+        expect(recorded.map((o) => o.id)).toEqual([orderId])
+        expect(recorded[0].transactions).toHaveLength(1)
+        const { data } = await api.get(`/admin/orders/${orderId}?fields=+metadata,*payment_collections`, adminHeaders)
+        expect(data.order).toEqual(
+          expect.objectContaining({ status: "completed", payment_status: "captured", fulfillment_status: "fulfilled", total })
+        )
+        expect(data.order.metadata).toEqual(expect.objectContaining({ purchase_id: purchase.id }))
+        expect(data.order.payment_collections.map((c: any) => c.id)).toEqual([purchase.payment_collection_id])
+      }
+
+      // delivered again, alone and in two racing batches: nothing new
+      const both = { [p1.id]: result.orders[p1.id], [p2.id]: result.orders[p2.id] }
+      expect(await recordBatch([p1.id, p2.id])).toEqual({ orders: both, single: [] })
+      const racing = await Promise.all([recordBatch([p1.id, p2.id]), recordBatch([p2.id, p1.id])])
+      expect(racing.map((r) => r.orders)).toEqual([both, both])
+      expect((await ordersOf(b1.id)).map((o) => o.id)).toEqual([result.orders[p1.id]])
+      expect((await ordersOf(b2.id)).map((o) => o.id)).toEqual([result.orders[p2.id]])
+    })
+
+    it("records purchases completed at the same time once each, through the order subscriber", async () => {
+      const buyers = await Promise.all([1, 2, 3, 4, 5].map(() => registerCustomer(api, app.publishable_key)))
+      const answers = await Promise.all(
+        buyers.map((buyer, i) =>
+          api.post(
+            "/store/purchases",
+            { variant_id: variants["standard:month"], ...(i % 2 ? { promocode: "SALE10" } : {}) },
+            buyer.headers()
+          )
+        )
+      )
+      expect(answers.map((res) => res.status)).toEqual([201, 201, 201, 201, 201])
+      const ids = answers.map((res) => res.data.purchase.id as string)
+      const deadline = Date.now() + 30_000
+      let purchases = await subscriptions().listPurchases({ id: ids })
+      while (purchases.some((p) => !p.order_id) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        purchases = await subscriptions().listPurchases({ id: ids })
+      }
+      for (const buyer of buyers) {
+        const purchase = purchases.find((p) => p.customer_id === buyer.id)!
+        expect((await ordersOf(buyer.id)).map((o) => o.id)).toEqual([purchase.order_id])
+      }
     })
 
     it("leaves a failed purchase and an unknown id without an order", async () => {

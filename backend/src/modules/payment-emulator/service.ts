@@ -51,6 +51,12 @@ export type EmulatorOptions = {
   declineRate?: number
   /** milliseconds to wait before answering an authorization, default 0 */
   delayMs?: number
+  /**
+   * capture in the authorization, as a gateway's "automatic capture" setting
+   * does: an approved authorization answers `captured` and the Payment Module
+   * records the capture itself (no `capturePayment` call); default false
+   */
+  autoCapture?: boolean
 }
 
 /** The state of an emulated payment, kept in the session's / payment's `data`. */
@@ -128,10 +134,17 @@ class EmulatorPaymentProviderService extends AbstractPaymentProvider<EmulatorOpt
 
   protected readonly declineRate_: number
   protected readonly delayMs_: number
+  protected readonly autoCapture_: boolean
   protected readonly logger_?: Logger
 
   static validateOptions(options: Record<string, unknown> = {}): void {
-    const { declineRate, delayMs } = options ?? {}
+    const { declineRate, delayMs, autoCapture } = options ?? {}
+    if (autoCapture !== undefined && typeof autoCapture !== "boolean") {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Payment emulator: autoCapture must be true or false, got ${String(autoCapture)}`
+      )
+    }
     if (
       declineRate !== undefined &&
       (typeof declineRate !== "number" ||
@@ -163,6 +176,7 @@ class EmulatorPaymentProviderService extends AbstractPaymentProvider<EmulatorOpt
     EmulatorPaymentProviderService.validateOptions(options)
     this.declineRate_ = options.declineRate ?? 0
     this.delayMs_ = options.delayMs ?? 0
+    this.autoCapture_ = options.autoCapture ?? false
     this.logger_ = container.logger
   }
 
@@ -221,6 +235,12 @@ class EmulatorPaymentProviderService extends AbstractPaymentProvider<EmulatorOpt
           failure_message: FAILURE_MESSAGES[outcome.reason],
           declined_at: at,
         },
+      }
+    }
+    if (this.autoCapture_) {
+      return {
+        status: PaymentSessionStatus.CAPTURED,
+        data: { ...data, emulator_status: "captured", authorized_at: at, captured_at: at },
       }
     }
     return {

@@ -8,17 +8,21 @@ import type SubscriptionModuleService from "../../modules/subscription/service"
 
 export type Sample = { cpu: number; wall: number }
 
-/** `timed(name, call)` records the call's CPU and wall time while counting is on (`count(true)`). */
+/**
+ * `timed(name, call)` records the call's CPU and wall time while counting is on
+ * (`count(true)`); `timed(name, call, per)` records them divided by `per` (a
+ * call doing the work of `per` items).
+ */
 export function costTimer() {
   const samples = new Map<string, Sample[]>()
   let counting = false
-  const timed = async <T>(name: string, call: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(name: string, call: () => Promise<T>, per = 1): Promise<T> => {
     const cpu = process.cpuUsage()
     const started = performance.now()
     const result = await call()
     const used = process.cpuUsage(cpu)
     if (counting) {
-      samples.set(name, [...(samples.get(name) ?? []), { cpu: (used.user + used.system) / 1000, wall: performance.now() - started }])
+      samples.set(name, [...(samples.get(name) ?? []), { cpu: (used.user + used.system) / 1000 / per, wall: (performance.now() - started) / per }])
     }
     return result
   }

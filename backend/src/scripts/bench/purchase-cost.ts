@@ -4,20 +4,35 @@
 // one call at a time on a warm process. Writes JSON to BENCH_OUTPUT.
 import fs from "node:fs"
 import type { ExecArgs, IPaymentModuleService } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { saveCard } from "../../lib/saved-cards"
 import { loadPlanForSale, planForSale, resolveRegion } from "../../lib/tariffs"
 import { PROMOCODE_MODULE, type PromocodeModuleService } from "../../modules/promocode"
 import { SUBSCRIPTION_MODULE } from "../../modules/subscription"
 import type SubscriptionModuleService from "../../modules/subscription/service"
-import { paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
+import { authorizeAndCapture, paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
 import { purchaseTariffWorkflow } from "../../workflows/purchase-tariff"
 import { recordPurchaseOrderWorkflow } from "../../workflows/record-purchase-order"
+import { recordPurchaseOrdersWorkflow } from "../../workflows/record-purchase-order/batch"
 import { costTimer, medianRows, standardMonthlyVariant, waitForOrder } from "./cost"
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS || 60)
 /** The first iterations warm the JIT and the pools; they are not counted. */
 const WARM_UP = Math.ceil(ITERATIONS / 4)
+
+/** Deletes the purchases' orders (and their payment links) and clears `order_id`, as if never recorded. */
+async function unrecord(container: ExecArgs["container"], purchaseIds: string[]) {
+  const subscriptions = container.resolve<SubscriptionModuleService>(SUBSCRIPTION_MODULE)
+  const purchases = await subscriptions.listPurchases({ id: purchaseIds })
+  await container.resolve(ContainerRegistrationKeys.LINK).dismiss(
+    purchases.map((p) => ({
+      [Modules.ORDER]: { order_id: p.order_id },
+      [Modules.PAYMENT]: { payment_collection_id: p.payment_collection_id },
+    }))
+  )
+  await container.resolve(Modules.ORDER).deleteOrders(purchases.map((p) => p.order_id!))
+  await subscriptions.updatePurchases(purchases.map((p) => ({ id: p.id, order_id: null })))
+}
 
 export default async function purchaseCost({ container }: ExecArgs) {
   const { timed, samples, count } = costTimer()
@@ -88,15 +103,14 @@ export default async function purchaseCost({ container }: ExecArgs) {
         data: { token: "tok_success" },
       })
     )
-    const payment = await timed("payment module: authorize", () =>
-      payments.authorizePaymentSession(session.id, {})
+    // as the charge step does: one call when the provider captures in the
+    // authorization (the emulator's autoCapture, on in medusa-config.ts)
+    const payment = await timed("payment module: authorize and capture", () =>
+      authorizeAndCapture(payments, session.id, amount)
     )
     if (!payment) {
-      throw new Error("the emulator left the authorization pending")
+      throw new Error("the emulator declined or left the authorization pending")
     }
-    await timed("payment module: capture", () =>
-      payments.capturePayment({ payment_id: payment.id, amount })
-    )
     const { subscription } = await timed("subscription: grant or extend", () =>
       subscriptions.grantOrExtend({
         customer_id: customerId,
@@ -124,6 +138,7 @@ export default async function purchaseCost({ container }: ExecArgs) {
     )
 
     // ── the whole workflow, then the order subscriber it triggers
+    const recorded = [purchase.id]
     for (const promocode of [null, code.code]) {
       const label = promocode ? "with a code" : "without a code"
       const buyer = await newCustomer(promocode ? "code" : "plain", i)
@@ -144,7 +159,17 @@ export default async function purchaseCost({ container }: ExecArgs) {
       await timed(`order subscriber (purchase.completed → Medusa order), ${label}`, () =>
         waitForOrder(subscriptions, result.purchase.id)
       )
+      recorded.push(result.purchase.id)
     }
+
+    // ── the same three purchases' orders recorded again, in one batch (as the
+    // subscriber records purchases completed together): the orders removed first
+    await unrecord(container, recorded)
+    await timed(
+      "workflow record-purchase-orders, 3 purchases in one run (per purchase)",
+      () => recordPurchaseOrdersWorkflow(container).run({ input: { purchase_ids: recorded } }),
+      recorded.length
+    )
   }
 
   fs.writeFileSync(process.env.BENCH_OUTPUT || "purchase-cost.json", JSON.stringify({ rows: medianRows(samples) }, null, 2))

@@ -9,7 +9,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { planForSale } from "../../lib/tariffs"
 import { SUBSCRIPTION_MODULE } from "../../modules/subscription"
 import type SubscriptionModuleService from "../../modules/subscription/service"
-import { paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
+import { authorizeAndCapture, paymentProviderId } from "../../workflows/purchase-tariff/steps/charge-payment"
 import { purchaseTariffWorkflow } from "../../workflows/purchase-tariff"
 import { renewSubscriptionWorkflow } from "../../workflows/renew-subscription"
 import { costTimer, medianRows, standardMonthlyVariant, waitForOrder } from "./cost"
@@ -108,11 +108,12 @@ export default async function renewalCost({ container }: ExecArgs) {
         context: { account_holder: accountHolder as never },
       })
     )
-    const payment = await timed("payment module: authorize", () => payments.authorizePaymentSession(session.id, {}))
+    const payment = await timed("payment module: authorize and capture", () =>
+      authorizeAndCapture(payments, session.id, amount)
+    )
     if (!payment) {
-      throw new Error("the emulator left the authorization pending")
+      throw new Error("the emulator declined or left the authorization pending")
     }
-    await timed("payment module: capture", () => payments.capturePayment({ payment_id: payment.id, amount }))
     const period_end = new Date(new Date(attempt.period_start).getTime() + 30 * 86400000).toISOString()
     await timed("subscription: apply renewal (and read the subscription back)", () =>
       subscriptions.applyRenewal({

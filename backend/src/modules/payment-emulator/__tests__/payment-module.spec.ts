@@ -4,6 +4,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { discoveryPath } from "@medusajs/medusa/payment"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { EMULATOR_PAYMENT_PROVIDER_ID } from ".."
+import { authorizeAndCapture } from "../../../workflows/purchase-tariff/steps/charge-payment"
 
 jest.setTimeout(60000)
 
@@ -152,6 +153,21 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
       }
     )
 
+    it("authorizeAndCapture (the purchase's charge) captures after a manual-capture authorization", async () => {
+      const collection = await service.createPaymentCollections({ amount: 399, currency_code: "rub" })
+      const session = await service.createPaymentSession(collection.id, {
+        provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
+        amount: 399,
+        currency_code: "rub",
+        data: { token: "tok_success" },
+      })
+      const payment = await authorizeAndCapture(service, session.id, 399)
+      const stored = await service.retrievePayment(payment!.id, { relations: ["captures"] })
+      expect(stored.captures).toHaveLength(1)
+      expect(stored.data).toMatchObject({ emulator_status: "captured" })
+      expect((await service.retrievePaymentCollection(collection.id)).status).toBe("completed")
+    })
+
     it("cancels an authorized payment that is not captured (compensation)", async () => {
       const collection = await service.createPaymentCollections({
         amount: 399,
@@ -199,6 +215,75 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
       )
       expect(session.status).toBe("error")
       expect(session.data?.failure_reason).toBe("card_declined")
+    })
+  },
+})
+
+moduleIntegrationTestRunner<IPaymentModuleService>({
+  ...paymentModuleWithEmulator({ autoCapture: true }),
+  dbName: "medusa-payment-emulator-autocapture-integration",
+  testSuite: ({ service }) => {
+    const authorize = async (token: string) => {
+      const collection = await service.createPaymentCollections({ amount: 399, currency_code: "rub" })
+      const session = await service.createPaymentSession(collection.id, {
+        provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
+        amount: 399,
+        currency_code: "rub",
+        data: { token },
+      })
+      const payment = await service.authorizePaymentSession(session.id, {}).catch(() => null)
+      return { collection, session, payment }
+    }
+
+    it("with autoCapture the authorization alone captures the whole amount", async () => {
+      const { collection, payment } = await authorize("tok_success")
+      expect(payment?.captured_at).toBeTruthy()
+      const stored = await service.retrievePayment(payment!.id, { relations: ["captures"] })
+      expect(stored.captured_at).toBeTruthy()
+      expect(stored.captures).toHaveLength(1)
+      expect(Number(stored.captures![0].amount)).toBe(399)
+      expect(stored.data).toMatchObject({ emulator_status: "captured" })
+      const after = await service.retrievePaymentCollection(collection.id)
+      expect(after.status).toBe("completed")
+      expect(Number(after.captured_amount)).toBe(399)
+
+      // a capture call afterwards changes nothing: still one capture
+      await service.capturePayment({ payment_id: payment!.id })
+      const again = await service.retrievePayment(payment!.id, { relations: ["captures"] })
+      expect(again.captures).toHaveLength(1)
+    })
+
+    it("authorizeAndCapture (the purchase's charge) makes one capture, or none on a decline", async () => {
+      const collection = await service.createPaymentCollections({ amount: 399, currency_code: "rub" })
+      const session = await service.createPaymentSession(collection.id, {
+        provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
+        amount: 399,
+        currency_code: "rub",
+        data: { token: "tok_success" },
+      })
+      const payment = await authorizeAndCapture(service, session.id, 399)
+      const stored = await service.retrievePayment(payment!.id, { relations: ["captures"] })
+      expect(stored.captures).toHaveLength(1)
+
+      const declined = await authorize("tok_insufficient_funds")
+      expect(await authorizeAndCapture(service, declined.session.id, 399)).toBeNull()
+    })
+
+    it("with autoCapture a decline still captures nothing", async () => {
+      const { collection, session, payment } = await authorize("tok_declined")
+      expect(payment).toBeNull()
+      expect((await service.retrievePaymentSession(session.id)).data?.failure_reason).toBe("card_declined")
+      expect(await service.listPayments({ payment_session_id: session.id })).toEqual([])
+      const after = await service.retrievePaymentCollection(collection.id)
+      expect(Number(after.captured_amount ?? 0)).toBe(0)
+    })
+
+    it("an auto-captured payment is refunded in full (compensation, admin refund)", async () => {
+      const { payment } = await authorize("tok_success")
+      await service.refundPayment({ payment_id: payment!.id, amount: 399 })
+      const stored = await service.retrievePayment(payment!.id, { relations: ["refunds"] })
+      expect(stored.refunds).toHaveLength(1)
+      expect(stored.data).toMatchObject({ refunded_amount: "399" })
     })
   },
 })

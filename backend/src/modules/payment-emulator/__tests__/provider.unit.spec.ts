@@ -227,3 +227,43 @@ describe("EmulatorPaymentProviderService", () => {
     })
   })
 })
+
+describe("autoCapture", () => {
+  it("captures in an approved authorization, idempotently", async () => {
+    const service = provider({ autoCapture: true })
+    const answer = await authorize(service, { token: "tok_success" })
+    expect(answer.status).toBe(PaymentSessionStatus.CAPTURED)
+    expect(answer.data).toMatchObject({
+      emulator_status: "captured",
+      authorized_at: expect.any(String),
+      captured_at: expect.any(String),
+    })
+    // asked again (a retry), the same answer; a capture call changes nothing
+    expect((await service.authorizePayment({ data: answer.data })).status).toBe(
+      PaymentSessionStatus.CAPTURED
+    )
+    expect((await service.capturePayment({ data: answer.data })).data).toEqual(answer.data)
+    // and it is refunded, not cancelled
+    await expect(service.cancelPayment({ data: answer.data })).rejects.toThrow(/refunded/)
+    const refunded = await service.refundPayment({ data: answer.data, amount: 399 })
+    expect(refunded.data).toMatchObject({ refunded_amount: "399" })
+  })
+
+  it("declines as without it", async () => {
+    const answer = await authorize(provider({ autoCapture: true }), { token: "tok_declined" })
+    expect(answer.status).toBe(PaymentSessionStatus.ERROR)
+    expect(answer.data).toMatchObject({ emulator_status: "declined", failure_reason: "card_declined" })
+    expect(answer.data?.captured_at).toBeUndefined()
+  })
+
+  it("is off unless asked for", async () => {
+    const answer = await authorize(provider(), { token: "tok_success" })
+    expect(answer.status).toBe(PaymentSessionStatus.AUTHORIZED)
+  })
+
+  it.each([["yes"], [1], [null]])("refuses autoCapture %p at start", (autoCapture) => {
+    expect(() =>
+      EmulatorPaymentProviderService.validateOptions({ autoCapture } as Record<string, unknown>)
+    ).toThrow(/autoCapture must be true or false/)
+  })
+})

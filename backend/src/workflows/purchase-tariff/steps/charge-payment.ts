@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { IPaymentModuleService, PaymentDTO } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { SUBSCRIPTION_MODULE } from "../../../modules/subscription"
 import type SubscriptionModuleService from "../../../modules/subscription/service"
@@ -16,12 +17,32 @@ export type ChargePaymentInput = {
   token?: string | null
 }
 
+/**
+ * Authorizes a payment session and has its whole amount captured: in the one
+ * call when the provider captures in the authorization (a gateway's automatic
+ * capture, the emulator's `autoCapture`; the Payment Module then records the
+ * capture itself), else by a capture after it. null when the provider declined
+ * (its reason is on the session).
+ */
+export async function authorizeAndCapture(
+  payments: IPaymentModuleService,
+  sessionId: string,
+  amount: number
+): Promise<PaymentDTO | null> {
+  const payment = await payments.authorizePaymentSession(sessionId, {}).catch(() => null)
+  if (payment && !payment.captured_at) {
+    await payments.capturePayment({ payment_id: payment.id, amount })
+  }
+  return payment
+}
+
 type RefundOnFailure = { payment_id: string } | null
 
 export type ChargeResult = { payment_collection_id: string; payment_id: string } | null
 
 /**
- * Authorizes and captures the total through Medusa's Payment Module. A total
+ * Authorizes and captures the total through Medusa's Payment Module (one call
+ * with a provider that captures in the authorization, see authorizeAndCapture). A total
  * of 0 needs no payment. A decline records the purchase as failed with the
  * provider's reason and ends the workflow with PAYMENT_DECLINED (402).
  * Compensation refunds a captured payment (or cancels an authorized one).
@@ -45,9 +66,7 @@ export const chargePaymentStep = createStep(
     })
     // A decline is not an exception of ours: the provider stores its reason on
     // the session and the Payment Module refuses to authorize it.
-    const payment = await payments
-      .authorizePaymentSession(session.id, {})
-      .catch(() => null)
+    const payment = await authorizeAndCapture(payments, session.id, input.amount)
     if (!payment) {
       const after = await payments.retrievePaymentSession(session.id)
       const reason = (after.data?.failure_reason as string | undefined) ?? "gateway_error"
@@ -62,7 +81,6 @@ export const chargePaymentStep = createStep(
       )
     }
     const paymentId = payment.id
-    await payments.capturePayment({ payment_id: paymentId, amount: input.amount })
     return new StepResponse<ChargeResult, RefundOnFailure>(
       { payment_collection_id: collection.id, payment_id: paymentId },
       { payment_id: paymentId }

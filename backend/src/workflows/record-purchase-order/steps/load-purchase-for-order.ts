@@ -29,7 +29,7 @@ export type PurchaseOrderContext = {
   location: DeliveryLocation | null
 }
 
-const PURCHASE_FIELDS = [
+export const PURCHASE_FIELDS = [
   "id",
   "status",
   "customer_id",

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { RenewalAttempt } from "../../../modules/subscription"
 import { subscriptionService } from "../../../lib/purchases"
-import { paymentProviderId } from "../../purchase-tariff/steps/charge-payment"
+import { authorizeAndCapture, paymentProviderId } from "../../purchase-tariff/steps/charge-payment"
 
 type Refund = { purchase_id: string; payment_collection_id: string; payment_id: string }
 
@@ -20,7 +20,8 @@ export type SavedCardCharge =
 /**
  * Charges the saved card off-session through the Payment Module: a payment
  * collection, a session naming the card (`payment_method_id`,
- * `off_session`) on the customer's account holder, authorize, capture. A
+ * `off_session`) on the customer's account holder, authorize and capture
+ * (one call with a provider that captures in the authorization). A
  * decline is an answer, not an error: `{ approved: false, reason }` (the
  * provider's `failure_reason`, else `gateway_error`). Compensation refunds a
  * captured charge (or cancels an authorized one) whose renewal could not be
@@ -64,7 +65,7 @@ export const chargeSavedCardStep = createStep(
       },
       context: accountHolder ? { account_holder: accountHolder } : undefined,
     })
-    const payment = await payments.authorizePaymentSession(session.id, {}).catch(() => null)
+    const payment = await authorizeAndCapture(payments, session.id, input.amount)
     if (!payment) {
       const after = await payments.retrievePaymentSession(session.id)
       const reason = (after.data?.failure_reason as string | undefined) ?? "gateway_error"
@@ -73,7 +74,6 @@ export const chargeSavedCardStep = createStep(
         null
       )
     }
-    await payments.capturePayment({ payment_id: payment.id, amount: input.amount })
     return new StepResponse<SavedCardCharge, Refund | null>(
       { approved: true, payment_collection_id: collection.id, payment_id: payment.id },
       { purchase_id: input.purchase_id, payment_collection_id: collection.id, payment_id: payment.id }
