@@ -161,6 +161,11 @@ module.exports = defineConfig({
       options: {
         // how long a purchase in progress holds a promo code use [15 minutes]
         reservationTtlMs: Number(process.env.PROMOCODE_RESERVATION_TTL_MS) || undefined,
+        // how long usable previews are counted in memory before one write adds
+        // them to the codes' validated_count (admin's views) [5000 ms; 0: at once]
+        viewsFlushMs: process.env.PROMOCODE_VIEWS_FLUSH_MS
+          ? Number(process.env.PROMOCODE_VIEWS_FLUSH_MS)
+          : undefined,
       },
     },
     {

@@ -30,6 +30,12 @@ export type PromocodeExportDTO = InferTypeOf<typeof PromocodeExport>
 export type PromocodeModuleOptions = {
   /** how long a reservation holds a use before `releaseExpired` frees it */
   reservationTtlMs?: number
+  /**
+   * how long a usable preview's view may wait in memory before it is added to
+   * the code's `validated_count` (one statement for every code counted
+   * meanwhile; also at shutdown) [5000 ms]; 0 writes each view at once
+   */
+  viewsFlushMs?: number
 }
 
 /** What a shopper's use of a code is checked against. */

@@ -11,9 +11,10 @@ import { codeForJournal, tryNormalizeCode } from "../lib/code"
 import * as crud from "../lib/crud"
 import { evaluateUse } from "../lib/evaluate"
 import { PromocodeError, PromocodeErrorCode } from "../lib/errors"
-import { type JournalEntry, countValidation, insertJournal } from "../lib/journal"
+import { type JournalEntry, addViews, countValidation, insertJournal } from "../lib/journal"
 import * as ledger from "../lib/ledger"
 import { checkReservationTtl, requireString } from "../lib/ledger"
+import { ViewBuffer } from "../lib/views"
 import type {
   CheckCodeInput,
   CheckCodeOptions,
@@ -41,14 +42,63 @@ type ReserveOutcome =
  * lib/ledger.ts), each counter change under the code's row lock.
  */
 export class PromocodeLedger extends PromocodeDefinitions {
+  private readonly views_ = new ViewBuffer()
+
+  /** Unwritten views are written when the application stops. */
+  __hooks = {
+    onApplicationPrepareShutdown: async () => {
+      await this.flushViews()
+    },
+    onApplicationShutdown: async () => {
+      await this.flushViews()
+    },
+  }
+
+  /**
+   * Writes the views counted in this process (usable previews, see
+   * `viewsFlushMs`) to their codes' `validated_count`, in one statement;
+   * returns how many it wrote. Runs on its own timer and at shutdown; call it
+   * to read exact figures at once. On failure the views stay counted.
+   */
+  @InjectManager()
+  async flushViews(
+    @MedusaContext() sharedContext: ModuleContext = {}
+  ): Promise<number> {
+    const views = this.views_.take()
+    try {
+      await addViews(readManager(sharedContext), views)
+    } catch (error) {
+      this.views_.restore(views)
+      throw error
+    }
+    let written = 0
+    for (const n of views.values()) written += n
+    return written
+  }
+
+  /** Counts a view: at once with `viewsFlushMs` 0, else in memory until the next flush. */
+  private async countView_(promocodeId: string, sharedContext: ModuleContext) {
+    if (this.viewsFlushMs_ === 0) {
+      await countValidation(readManager(sharedContext), promocodeId)
+      return
+    }
+    this.views_.add(promocodeId)
+    const flush = this.flushViews.bind(this)
+    this.views_.flushIn(
+      this.viewsFlushMs_,
+      () => flush(),
+      (error) => this.logger_?.warn(`promocode: writing counted views failed; they are kept for the next flush: ${error}`)
+    )
+  }
+
   /**
    * Answers whether a code may be used, without holding a use (a dry run of
    * what `reserve` checks, in the same order): `{ promocode, error, discount }`,
    * never a rejection thrown. The customer rules are checked only with a
    * customer, the plan restriction only with a plan, the price only with an
    * amount and a currency. With `journal: true` a rejection is journaled
-   * (`rejected` with the error code as reason) and a usable code's
-   * `validated_count` is incremented (a view is a number, not a journal row);
+   * (`rejected` with the error code as reason) and a usable code's view is
+   * counted (`validated_count`, written by `flushViews`: a number, not a journal row);
    * an admin's check is neither (it would count in the reports).
    */
   @InjectManager()
@@ -82,7 +132,7 @@ export class PromocodeLedger extends PromocodeDefinitions {
           { ...entry, action: "rejected", reason: evaluation.error },
         ])
       } else if (promocode) {
-        await countValidation(readManager(sharedContext), promocode.id)
+        await this.countView_(promocode.id, sharedContext)
       }
     }
     return { promocode: promocode ?? null, ...evaluation }
