@@ -4,6 +4,7 @@ import type {
 } from "@medusajs/framework/types"
 import type { DiscountBreakdown } from "./lib/discount"
 import type { PromocodeErrorCode } from "./lib/errors"
+import type { PromocodeRow } from "./lib/ledger"
 import type { EvaluationInput } from "./lib/evaluate"
 import type { PromocodeStatus } from "./lib/rules"
 import type { PromocodeType } from "./lib/types"
@@ -56,7 +57,8 @@ export type ValidateCodeInput = {
 }
 
 export type ValidateCodeResult = {
-  promocode: PromocodeDTO
+  /** the code's row: id, code and rules (decimals as strings, as stored) */
+  promocode: PromocodeRow
   discount: DiscountBreakdown
 }
 
