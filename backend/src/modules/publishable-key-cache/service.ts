@@ -30,7 +30,7 @@ export default class PublishableKeyCacheService {
   }
 
   async get({ key }: { key?: string }): Promise<unknown> {
-    if (!key) {
+    if (!isOurs(key)) {
       return null
     }
     const hit = this.entries_.get(key)
@@ -45,7 +45,7 @@ export default class PublishableKeyCacheService {
   }
 
   async set({ key, data }: { key?: string; data: unknown }): Promise<void> {
-    if (!key || !(this.ttlMs_ > 0) || !foundSomething(data)) {
+    if (!isOurs(key) || !(this.ttlMs_ > 0) || !foundSomething(data)) {
       return
     }
     const now = Date.now()
@@ -68,6 +68,7 @@ export type PublishableKeyCacheOptions = {
 
 export const DEFAULT_TTL_MS = 5000
 const MAX_ENTRIES = 1000
+const KEY_PREFIX = "pk|"
 
 function checkTtl(ms: unknown): number {
   if (typeof ms !== "number" || !Number.isInteger(ms) || ms < 0 || ms > 60_000) {
@@ -98,7 +99,12 @@ export function publishableKeyLookup(input: unknown): string | null {
   if (rest.length || Object.keys(options).length) {
     return null
   }
-  return `pk|${filters.token}|${query.fields.join(",")}`
+  return `${KEY_PREFIX}${filters.token}|${query.fields.join(",")}`
+}
+
+/** Only keys this module computed: a caller's own key (useCache's `key`) is never served. */
+function isOurs(key: string | undefined): key is string {
+  return typeof key === "string" && key.startsWith(KEY_PREFIX)
 }
 
 function foundSomething(result: unknown): boolean {

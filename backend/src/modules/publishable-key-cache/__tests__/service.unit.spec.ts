@@ -58,6 +58,10 @@ describe("PublishableKeyCacheService", () => {
     await cache.set({ key: other, data: found })
     expect(await cache.get({ key: other })).toBeNull()
 
+    // a caller's own key (Medusa's useCache with a string key) is not served either
+    await cache.set({ key: "find-sales-channel-default-store", data: found })
+    expect(await cache.get({ key: "find-sales-channel-default-store" })).toBeNull()
+
     const off = new PublishableKeyCacheService({}, { ttlMs: 0 })
     const key = await off.computeKey(lookup("pk_1"))
     await off.set({ key, data: found })
