@@ -25,7 +25,7 @@ function secret(name: string): string {
   return "dev-only-not-a-secret"
 }
 
-// With REDIS_URL the event bus, workflow engine, locking and cache are shared
+// With REDIS_URL the event bus, workflow engine and locking are shared
 // between processes (several servers + a worker). Without it the event bus,
 // workflow engine and cache live in memory, and locks are PostgreSQL's (so that
 // two servers on one database still serialize a customer's purchases).
@@ -64,20 +64,6 @@ const redisModules = redisUrl
             {
               resolve: "@medusajs/medusa/locking-redis",
               id: "locking-redis",
-              is_default: true,
-              options: { redisUrl },
-            },
-          ],
-        },
-      },
-      {
-        key: Modules.CACHING,
-        resolve: "@medusajs/medusa/caching",
-        options: {
-          providers: [
-            {
-              resolve: "@medusajs/medusa/caching-redis",
-              id: "caching-redis",
               is_default: true,
               options: { redisUrl },
             },
@@ -161,6 +147,11 @@ module.exports = defineConfig({
       options: {
         // how long a purchase in progress holds a promo code use [15 minutes]
         reservationTtlMs: Number(process.env.PROMOCODE_RESERVATION_TTL_MS) || undefined,
+        // how long usable previews are counted in memory before one write adds
+        // them to the codes' validated_count (admin's views) [5000 ms; 0: at once]
+        viewsFlushMs: process.env.PROMOCODE_VIEWS_FLUSH_MS
+          ? Number(process.env.PROMOCODE_VIEWS_FLUSH_MS)
+          : undefined,
       },
     },
     {
@@ -188,9 +179,24 @@ module.exports = defineConfig({
     // in Settings → Translations.
     { resolve: "@medusajs/medusa/translation" },
     notificationModule,
+    // Medusa's Caching Module slot holds a cache of the publishable-key lookup
+    // Medusa's store middleware makes on every /store request, per process, for
+    // PUBLISHABLE_KEY_CACHE_TTL_MS [5000 ms; 0 = off]: a revoked key works on for
+    // at most that long. Nothing else is cached (src/modules/publishable-key-cache).
+    {
+      key: Modules.CACHING,
+      resolve: "./src/modules/publishable-key-cache",
+      options: {
+        ttlMs: process.env.PUBLISHABLE_KEY_CACHE_TTL_MS
+          ? Number(process.env.PUBLISHABLE_KEY_CACHE_TTL_MS)
+          : undefined,
+      },
+    },
     ...redisModules,
   ],
   featureFlags: {
     translation: true,
+    // Medusa asks the Caching Module (above) before a query.graph with cache options
+    caching: true,
   },
 })

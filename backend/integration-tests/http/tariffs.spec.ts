@@ -4,6 +4,7 @@ import {
   createApiKeysWorkflow,
   createSalesChannelsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  revokeApiKeysWorkflow,
   updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { seedDemo, SeededApp } from "../helpers/seed"
@@ -138,6 +139,40 @@ medusaIntegrationTestRunner({
         })
         expect(other.status).toEqual(200)
         expect(other.data.tariffs).toEqual([])
+      })
+
+      it("reuses a publishable key's lookup for a few seconds: a revoked key is refused within PUBLISHABLE_KEY_CACHE_TTL_MS", async () => {
+        const container = getContainer()
+        const { result: [key] } = await createApiKeysWorkflow(container).run({
+          input: { api_keys: [{ title: "revoked soon", type: "publishable", created_by: "" }] },
+        })
+        const get = () =>
+          api
+            .get("/store/tariffs", { headers: { "x-publishable-api-key": key.token } })
+            .catch((e: any) => e.response)
+        // an unknown token is not cached: refused, then accepted once it exists
+        const unknown = await api
+          .get("/store/tariffs", { headers: { "x-publishable-api-key": `${key.token}x` } })
+          .catch((e: any) => e.response)
+        expect(unknown.status).toEqual(400)
+        const cachedAt = Date.now()
+        expect((await get()).status).toEqual(200)
+        await revokeApiKeysWorkflow(container).run({
+          input: { selector: { id: key.id }, revoke: { revoked_by: "user_test", revoke_in: 0 } },
+        })
+        const revokedAt = Date.now()
+        // the lookup made just before is reused while it is fresh (the default TTL is 5 s;
+        // on a machine so loaded that the revoke took that long, there is nothing to reuse)...
+        const reused = await get()
+        if (Date.now() - cachedAt < 4_500) expect(reused.status).toEqual(200)
+        // ...and the key is refused once it expires
+        let answer = await get()
+        while (answer.status === 200 && Date.now() - revokedAt < 10_000) {
+          await new Promise((resolve) => setTimeout(resolve, 200))
+          answer = await get()
+        }
+        expect(answer.status).toEqual(400)
+        expect(Date.now() - revokedAt).toBeLessThan(7_000)
       })
 
       it("answers 400 with a message for an unknown region, in the request's language", async () => {

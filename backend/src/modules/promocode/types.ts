@@ -4,6 +4,7 @@ import type {
 } from "@medusajs/framework/types"
 import type { DiscountBreakdown } from "./lib/discount"
 import type { PromocodeErrorCode } from "./lib/errors"
+import type { PromocodeRow } from "./lib/ledger"
 import type { EvaluationInput } from "./lib/evaluate"
 import type { PromocodeStatus } from "./lib/rules"
 import type { PromocodeType } from "./lib/types"
@@ -30,6 +31,12 @@ export type PromocodeExportDTO = InferTypeOf<typeof PromocodeExport>
 export type PromocodeModuleOptions = {
   /** how long a reservation holds a use before `releaseExpired` frees it */
   reservationTtlMs?: number
+  /**
+   * how long a usable preview's view may wait in memory before it is added to
+   * the code's `validated_count` (one statement for every code counted
+   * meanwhile; also at shutdown) [5000 ms]; 0 writes each view at once
+   */
+  viewsFlushMs?: number
 }
 
 /** What a shopper's use of a code is checked against. */
@@ -50,7 +57,8 @@ export type ValidateCodeInput = {
 }
 
 export type ValidateCodeResult = {
-  promocode: PromocodeDTO
+  /** the code's row: id, code and rules (decimals as strings, as stored) */
+  promocode: PromocodeRow
   discount: DiscountBreakdown
 }
 

@@ -1,13 +1,11 @@
 import {
-  authenticate,
   MiddlewareRoute,
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { rememberCustomerLanguage } from "../../../notifications/language"
 import { StoreCreatePurchase, StoreListParams, StorePreviewPurchase } from "./validators"
-
-const customerOnly = authenticate("customer", ["session", "bearer"])
+import { customerOnly } from "../../../lib/customer-auth"
 
 export const storePurchasesMiddlewares: MiddlewareRoute[] = [
   {

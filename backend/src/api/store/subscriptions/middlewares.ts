@@ -1,7 +1,6 @@
-import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { rememberCustomerLanguage } from "../../../notifications/language"
-
-const customerOnly = authenticate("customer", ["session", "bearer"])
+import { customerOnly } from "../../../lib/customer-auth"
 
 export const storeSubscriptionsMiddlewares: MiddlewareRoute[] = [
   {

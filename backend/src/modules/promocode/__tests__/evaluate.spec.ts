@@ -87,6 +87,7 @@ moduleIntegrationTestRunner<PromocodeModuleService>({
       expect(rows.map((r) => [r.code, r.action, r.reason, r.customer_id])).toEqual([
         ["DRY-EUR", "rejected", "PROMOCODE_NOT_APPLICABLE", "cus_1"],
       ])
+      await service.flushViews()
       const counts = await service.listPromocodes({ code: ["DRY", "DRY-EUR"] }, { order: { code: "ASC" } })
       expect(counts.map((p) => [p.code, p.validated_count])).toEqual([
         ["DRY", 1],

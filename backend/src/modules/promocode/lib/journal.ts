@@ -84,10 +84,26 @@ export async function countValidation(
   manager: SqlEntityManager,
   promocodeId: string
 ): Promise<void> {
+  await addViews(manager, new Map([[promocodeId, 1]]))
+}
+
+/**
+ * Adds counted views to their codes' `validated_count`, every code in one
+ * statement (an increment each, so processes flushing at once add up).
+ */
+export async function addViews(
+  manager: SqlEntityManager,
+  views: ReadonlyMap<string, number>
+): Promise<void> {
+  if (!views.size) {
+    return
+  }
+  const rows = [...views].map(([id, n]) => ({ id, n }))
   await runStatement(
     manager,
-    `UPDATE promocode SET validated_count = validated_count + 1
-     WHERE id = ? AND deleted_at IS NULL`,
-    [promocodeId]
+    `UPDATE promocode p SET validated_count = p.validated_count + v.n
+     FROM jsonb_to_recordset(?::jsonb) AS v(id text, n int)
+     WHERE p.id = v.id AND p.deleted_at IS NULL`,
+    [JSON.stringify(rows)]
   )
 }

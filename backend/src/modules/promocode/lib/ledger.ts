@@ -83,11 +83,26 @@ export async function lockByCode(
   m: Manager,
   code: string
 ): Promise<PromocodeRow | undefined> {
+  return await selectByCode(m, code, "FOR UPDATE")
+}
+
+/** A code's row (not deleted) without a lock: what a preview evaluates. */
+export async function findByCode(
+  m: Manager,
+  code: string
+): Promise<PromocodeRow | undefined> {
+  return await selectByCode(m, code, "")
+}
+
+async function selectByCode(
+  m: Manager,
+  code: string,
+  lock: "FOR UPDATE" | ""
+): Promise<PromocodeRow | undefined> {
   const [row] = await selectRows<PromocodeRow>(
     m,
     `SELECT ${PROMOCODE_SELECT} FROM promocode
-     WHERE code = ? AND deleted_at IS NULL
-     FOR UPDATE`,
+     WHERE code = ? AND deleted_at IS NULL ${lock}`,
     [code]
   )
   return row

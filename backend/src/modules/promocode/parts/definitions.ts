@@ -1,4 +1,4 @@
-import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
+import type { Context, DAL, Logger, ModulesSdkTypes } from "@medusajs/framework/types"
 import {
   EmitEvents,
   InjectManager,
@@ -28,6 +28,7 @@ import {
   usageAggregates,
 } from "../lib/queries"
 import { promocodeStatus } from "../lib/rules"
+import { DEFAULT_VIEWS_FLUSH_MS, checkViewsFlushMs } from "../lib/views"
 import {
   Promocode,
   PromocodeBatch,
@@ -80,12 +81,15 @@ const PromocodeServiceBase = MedusaService<{
 })
 
 type InjectedDependencies = {
+  logger?: Logger
   baseRepository: DAL.RepositoryService
   promocodeService: ModulesSdkTypes.IMedusaInternalService<typeof Promocode>
 }
 
 export class PromocodeDefinitions extends PromocodeServiceBase {
   protected readonly reservationTtlMs_: number
+  protected readonly viewsFlushMs_: number
+  protected readonly logger_?: Logger
   protected readonly baseRepository_: DAL.RepositoryService
   protected readonly promocodeService_: InjectedDependencies["promocodeService"]
 
@@ -100,6 +104,10 @@ export class PromocodeDefinitions extends PromocodeServiceBase {
     this.reservationTtlMs_ = checkReservationTtl(
       options?.reservationTtlMs ?? DEFAULT_RESERVATION_TTL_MS
     )
+    this.viewsFlushMs_ = checkViewsFlushMs(
+      options?.viewsFlushMs ?? DEFAULT_VIEWS_FLUSH_MS
+    )
+    this.logger_ = container.logger
   }
 
   /**
