@@ -59,15 +59,7 @@ export async function planChangeFor(
     )
   }
   const decision = decidePlanChange({
-    live: live && {
-      id: live.id,
-      variant_id: live.variant_id,
-      is_trial: live.is_trial,
-      current_period_start: new Date(live.current_period_start),
-      ends_at: new Date(live.ends_at),
-      period_amount: live.period_amount == null ? null : Number(live.period_amount),
-      currency_code: live.currency_code ?? null,
-    },
+    live,
     plan: {
       variant_id: plan.variant_id,
       price: plan.price.amount,
