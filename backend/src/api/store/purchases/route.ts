@@ -39,7 +39,7 @@ export async function POST(
   // a replay of a purchase still under way (on this server or another) waits for its outcome
   const found = await purchaseByIdempotencyKey(req.scope, customerId, idempotencyKey)
   const earlier =
-    found?.status === "pending" ? await settledPurchase(req, customerId, idempotencyKey) : found
+    found?.status === "pending" ? await settledPurchase(req, customerId, idempotencyKey, found) : found
   if (earlier) {
     countPurchase(earlier, "replayed")
     return answerWith(req, res, earlier)
@@ -133,16 +133,18 @@ function countPurchase(purchase: object | null, outcome: string) {
   purchasesTotal.inc({ kind, outcome })
 }
 
-/** The purchase recorded under the key, once it is no longer pending (or after 30 s). */
-async function settledPurchase(req: AuthenticatedMedusaRequest, customerId: string, key: string) {
+/**
+ * The purchase recorded under the key (`seen`: as just read), once it is no
+ * longer pending, or after 30 s.
+ */
+async function settledPurchase(req: AuthenticatedMedusaRequest, customerId: string, key: string, seen?: Purchase) {
   const deadline = Date.now() + 30_000
-  for (;;) {
-    const purchase = await purchaseByIdempotencyKey(req.scope, customerId, key)
-    if (!purchase || purchase.status !== "pending" || Date.now() > deadline) {
-      return purchase
-    }
+  let purchase = seen ?? (await purchaseByIdempotencyKey(req.scope, customerId, key))
+  while (purchase?.status === "pending" && Date.now() <= deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250))
+    purchase = await purchaseByIdempotencyKey(req.scope, customerId, key)
   }
+  return purchase
 }
 
 /** The answer for a purchase already recorded under the request's key. */
