@@ -28,6 +28,18 @@ type Attempt = {
   error: unknown
 }
 
+/** A collection of 399 RUB and an emulator session on it with `data` (the shopper's token). */
+async function openSession(service: IPaymentModuleService, data: Record<string, unknown>) {
+  const collection = await service.createPaymentCollections({ amount: 399, currency_code: "rub" })
+  const session = await service.createPaymentSession(collection.id, {
+    provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
+    amount: 399,
+    currency_code: "rub",
+    data,
+  })
+  return { collection, session }
+}
+
 /**
  * What the purchase workflow does: a collection for the amount, a session with
  * the emulator and the shopper's token, authorize, capture.
@@ -36,16 +48,7 @@ async function pay(
   service: IPaymentModuleService,
   data: Record<string, unknown>
 ): Promise<Attempt> {
-  const collection = await service.createPaymentCollections({
-    amount: 399,
-    currency_code: "rub",
-  })
-  const session = await service.createPaymentSession(collection.id, {
-    provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
-    amount: 399,
-    currency_code: "rub",
-    data,
-  })
+  const { collection, session } = await openSession(service, data)
   try {
     const payment = await service.authorizePaymentSession(session.id, {})
     if (!payment) {
@@ -154,13 +157,7 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
     )
 
     it("authorizeAndCapture (the purchase's charge) captures after a manual-capture authorization", async () => {
-      const collection = await service.createPaymentCollections({ amount: 399, currency_code: "rub" })
-      const session = await service.createPaymentSession(collection.id, {
-        provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
-        amount: 399,
-        currency_code: "rub",
-        data: { token: "tok_success" },
-      })
+      const { collection, session } = await openSession(service, { token: "tok_success" })
       const payment = await authorizeAndCapture(service, session.id, 399)
       const stored = await service.retrievePayment(payment!.id, { relations: ["captures"] })
       expect(stored.captures).toHaveLength(1)
@@ -169,16 +166,7 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
     })
 
     it("cancels an authorized payment that is not captured (compensation)", async () => {
-      const collection = await service.createPaymentCollections({
-        amount: 399,
-        currency_code: "rub",
-      })
-      const session = await service.createPaymentSession(collection.id, {
-        provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
-        amount: 399,
-        currency_code: "rub",
-        data: { token: "tok_success" },
-      })
+      const { session } = await openSession(service, { token: "tok_success" })
       const payment = await service.authorizePaymentSession(session.id, {})
       expect(payment).not.toBeNull()
       if (!payment) {
@@ -224,13 +212,7 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
   dbName: "medusa-payment-emulator-autocapture-integration",
   testSuite: ({ service }) => {
     const authorize = async (token: string) => {
-      const collection = await service.createPaymentCollections({ amount: 399, currency_code: "rub" })
-      const session = await service.createPaymentSession(collection.id, {
-        provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
-        amount: 399,
-        currency_code: "rub",
-        data: { token },
-      })
+      const { collection, session } = await openSession(service, { token })
       const payment = await service.authorizePaymentSession(session.id, {}).catch(() => null)
       return { collection, session, payment }
     }
@@ -254,13 +236,7 @@ moduleIntegrationTestRunner<IPaymentModuleService>({
     })
 
     it("authorizeAndCapture (the purchase's charge) makes one capture, or none on a decline", async () => {
-      const collection = await service.createPaymentCollections({ amount: 399, currency_code: "rub" })
-      const session = await service.createPaymentSession(collection.id, {
-        provider_id: EMULATOR_PAYMENT_PROVIDER_ID,
-        amount: 399,
-        currency_code: "rub",
-        data: { token: "tok_success" },
-      })
+      const { collection, session } = await openSession(service, { token: "tok_success" })
       const payment = await authorizeAndCapture(service, session.id, 399)
       const stored = await service.retrievePayment(payment!.id, { relations: ["captures"] })
       expect(stored.captures).toHaveLength(1)
